@@ -1,0 +1,79 @@
+import {
+  securityExceptionSchema,
+  exceptionRequestSchema,
+  type Asset,
+  type CompensatingControl,
+  type ExceptionRequest,
+  type ExceptionRequestInput,
+  type SecurityException,
+  type SecurityExceptionInput,
+} from '../exception/security-exception';
+
+/** Test-data builders: sensible complete values, overridden per test. Imported by tests only. */
+
+export const anAsset = (overrides: Partial<Asset> = {}): Asset => ({
+  id: 'asset-web-01',
+  name: 'Customer web portal',
+  criticality: 'medium',
+  dataClassification: 'internal',
+  internetFacing: false,
+  retired: false,
+  ...overrides,
+});
+
+export const aControl = (overrides: Partial<CompensatingControl> = {}): CompensatingControl => ({
+  id: 'ctl-1',
+  type: 'network-segmentation',
+  description: 'Host moved to an isolated VLAN reachable only from the admin bastion',
+  status: 'implemented',
+  evidence: ['Firewall change CHG-1042'],
+  ...overrides,
+});
+
+export const anExceptionRequest = (overrides: Partial<ExceptionRequestInput> = {}): ExceptionRequest =>
+  exceptionRequestSchema.parse({
+    kind: 'vulnerability-sla',
+    title: 'OpenSSL upgrade blocked by vendor appliance',
+    requester: 'acc-requester',
+    assetOwner: 'acc-owner',
+    businessUnit: 'Payments',
+    assets: [anAsset()],
+    controlReferences: [{ framework: 'SOC2', id: 'CC7.1' }],
+    findings: [{ scannerId: 'nessus-12345', cve: 'CVE-2024-3094', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' }],
+    justification: 'The vendor has not certified the patched library; upgrading voids support.',
+    businessImpact: 'Payment reconciliation stops if the appliance is taken offline.',
+    compensatingControls: [aControl()],
+    threatVectors: ['network'],
+    riskInputs: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' },
+    requestedExpiry: '2027-02-01',
+    remediationPlan: { summary: 'Replace the appliance in the Q1 hardware refresh', targetDate: '2027-01-15', ticket: 'OPS-88' },
+    ...overrides,
+  });
+
+export const anException = (overrides: Partial<SecurityExceptionInput> = {}): SecurityException =>
+  securityExceptionSchema.parse({
+    key: 'SEC-1',
+    kind: 'vulnerability-sla',
+    title: 'OpenSSL upgrade blocked by vendor appliance',
+    status: 'active',
+    tier: 'low',
+    requester: 'acc-requester',
+    assetOwner: 'acc-owner',
+    businessUnit: 'Payments',
+    assets: [anAsset()],
+    controlReferences: [{ framework: 'SOC2', id: 'CC7.1' }],
+    findings: [{ scannerId: 'nessus-12345', cve: 'CVE-2024-3094', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' }],
+    justification: 'The vendor has not certified the patched library; upgrading voids support.',
+    businessImpact: 'Payment reconciliation stops if the appliance is taken offline.',
+    compensatingControls: [aControl()],
+    threatVectors: ['network'],
+    riskInputs: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' },
+    requestedExpiry: '2027-02-01',
+    remediationPlan: { summary: 'Replace the appliance in the Q1 hardware refresh', targetDate: '2027-01-15', ticket: 'OPS-88' },
+    createdAt: '2026-11-01T09:00:00Z',
+    submittedAt: '2026-11-01T10:00:00Z',
+    statusChangedAt: '2026-11-03T10:00:00Z',
+    activatedAt: '2026-11-03T10:00:00Z',
+    expiresOn: '2027-02-01',
+    ...overrides,
+  });
