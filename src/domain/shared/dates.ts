@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, addDays, format, parseISO, isValid } from 'date-fns';
+import { differenceInCalendarDays, addDays, format, parseISO, isValid, startOfQuarter } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 
 /** A calendar date as `YYYY-MM-DD`: expiries and review dates are days, not instants. */
@@ -23,3 +23,6 @@ export const quarterOf = (day: IsoDate): string => {
   const [year, month] = day.split('-').map(Number);
   return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
 };
+
+/** The first day of the calendar quarter `day` falls in: where a quarter's review clock starts. */
+export const firstDayOfQuarter = (day: IsoDate): IsoDate => format(startOfQuarter(parseISO(day)), 'yyyy-MM-dd');
