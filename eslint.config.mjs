@@ -9,6 +9,12 @@ import globals from 'globals';
  * The domain imports nothing outside itself but a short list of pure libraries.
  */
 const PURE_LIBRARIES = ['zod', 'ae-cvss-calculator', 'canonicalize', 'date-fns', '@date-fns/tz', 'crypto', 'node:crypto'];
+// Tests of the domain may also use the property-testing libraries.
+const DOMAIN_TEST_LIBRARIES = [...PURE_LIBRARIES, 'fast-check', '@fast-check/jest'];
+const onlyImports = (libraries) => ({
+  regex: `^(?!\\.|(${libraries.map((l) => l.replace(/[/.]/g, '\\$&')).join('|')})(/|$))`,
+  message: 'src/domain is pure: it may import only the pure libraries listed in eslint.config.mjs',
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.ci-out/**', 'static/**/build/**', 'bin/**', 'test/fixtures/**'] },
@@ -89,14 +95,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: `^(?!\\.|(${PURE_LIBRARIES.map((l) => l.replace(/[/.]/g, '\\$&')).join('|')})(/|$))`,
-              message: 'src/domain is pure: it may import only the pure libraries listed in eslint.config.mjs',
-            },
-          ],
+          patterns: [onlyImports(PURE_LIBRARIES)],
         },
       ],
     },
+  },
+  {
+    files: ['src/domain/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyImports(DOMAIN_TEST_LIBRARIES)] }] },
   },
 );
