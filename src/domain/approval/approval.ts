@@ -22,3 +22,10 @@ export type Actor = {
   readonly accountId: string;
   readonly groups: readonly string[];
 };
+
+/**
+ * Scheduled jobs and triggers act as `system:<job>` (the audit trail's actor convention). The entry layer
+ * builds this only for its own jobs, never from a request payload, so a person can never act as the system.
+ */
+export const systemActor = (job: string): Actor => ({ accountId: `system:${job}`, groups: [] });
+export const isSystemActor = (actor: Actor): boolean => actor.accountId === 'system' || actor.accountId.startsWith('system:');

@@ -8,6 +8,8 @@ import {
   type SecurityException,
   type SecurityExceptionInput,
 } from '../exception/security-exception';
+import { systemActor, type Actor, type Approval } from '../approval/approval';
+import { contentHash } from '../exception/content-hash';
 
 /** Test-data builders: sensible complete values, overridden per test. Imported by tests only. */
 
@@ -77,3 +79,30 @@ export const anException = (overrides: Partial<SecurityExceptionInput> = {}): Se
     expiresOn: '2027-02-01',
     ...overrides,
   });
+
+/* ---- Approval and lifecycle builders ---- */
+
+export const anActor = (accountId: string, groups: readonly string[] = []): Actor => ({ accountId, groups });
+
+/** An approval of `levelId` bound to the exception's current content, as the approval rules record it. */
+export const anApproval = (exception: SecurityException, overrides: Partial<Approval> = {}): Approval => ({
+  levelId: 'security-lead',
+  approver: 'acc-lead',
+  decision: 'approved',
+  contentHash: contentHash(exception),
+  decidedAt: '2026-11-02T10:00:00Z',
+  ...overrides,
+});
+
+/** One person per role of the default policy's groups; the requester and asset owner match anException. */
+export const ACTORS = {
+  requester: anActor('acc-requester'),
+  assetOwner: anActor('acc-owner'),
+  securityLead: anActor('acc-lead', ['security-leads']),
+  riskOwner: anActor('acc-risk', ['risk-owners']),
+  complianceLead: anActor('acc-compliance', ['compliance-leads']),
+  ciso: anActor('acc-ciso', ['ciso']),
+  architect: anActor('acc-architect', ['security-architects']),
+  outsider: anActor('acc-outsider', ['developers']),
+  system: systemActor('daily'),
+} as const;
