@@ -19,7 +19,10 @@ export type AuditDraft = {
 export type AuditEntry = AuditDraft & {
   /** 1-based, gap-free. */
   readonly sequence: number;
-  /** RFC 8785 canonical JSON of `payload`, stored verbatim so verification never depends on re-serialisation. */
+  /**
+   * RFC 8785 canonical JSON of `payload`, stored verbatim so verification never depends on re-serialisation.
+   * Only this string is hashed and signed: a store keeps it and materialises `payload` by parsing it.
+   */
   readonly canonicalPayload: string;
   /** Hash of the previous entry; 64 zeros for the first. */
   readonly previousHash: string;
@@ -31,6 +34,9 @@ export type AuditEntry = AuditDraft & {
   readonly keyId: string;
 };
 
+/** An entry sealed by its hash but not yet signed: signing happens outside the domain, with the installation key. */
+export type UnsignedAuditEntry = Omit<AuditEntry, 'signature' | 'keyId'>;
+
 export type ChainHead = { readonly sequence: number; readonly hash: string };
 
 export type ChainBreakKind =
@@ -39,7 +45,13 @@ export type ChainBreakKind =
   | 'inserted-entry'
   | 'reordered-entries'
   | 'bad-signature'
-  | 'unknown-key';
+  | 'unknown-key'
+  /** Signed by another key of the directory than the one its keyId names. */
+  | 'wrong-key'
+  /** The chain ends before an externally recorded checkpoint: entries were cut off its end. */
+  | 'truncated-tail'
+  /** The entry at an externally recorded checkpoint has another hash: history was rewritten and re-signed. */
+  | 'anchor-mismatch';
 
 export type ChainVerification =
   | { readonly ok: true; readonly count: number; readonly head: ChainHead | null }
