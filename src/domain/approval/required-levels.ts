@@ -23,7 +23,7 @@ export const renewalCapExcess = (exception: RenewalSubject, policy: Policy): str
       ? `its chain covers ${cumulativeDays} days, above the ${cap.maxCumulativeDays}-day cap for a ${exception.tier} exception`
       : null,
   ].filter((reason): reason is string => reason !== null);
-  return reasons.length === 0 ? null : reasons.join(' and ');
+  return reasons.length === 0 ? null : reasons.join(', and ');
 };
 
 /**

@@ -1,0 +1,10 @@
+export { approvalSchema, isSystemActor, systemActor, type Actor, type Approval } from './approval';
+export type { ActivationErrorCode, ApprovalErrorCode, ConcurrencyErrorCode, PeerReviewErrorCode } from './approval-codes';
+export { evaluateApproval } from './evaluate-approval';
+export { activationReadiness } from './activation-readiness';
+export { levelStandings, nextPendingLevel, quorumComplete, staleApprovals, voidableApprovals, type LevelStanding } from './approval-standing';
+export { latestAllowedExpiry } from './approval-rules';
+export { renewalCapExcess, requiredLevels, type RequiredLevels } from './required-levels';
+export { evaluatePeerReview } from './peer-review';
+export { checkConcurrencyLimits, type ActiveExceptionCounts, type ConcurrencyCandidate } from './concurrency-limits';
+export { policyDay } from './policy-day';
