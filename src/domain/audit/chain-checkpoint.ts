@@ -3,7 +3,9 @@ import type { ChainHead } from './audit-entry';
 
 export type RecordedCheckpoint = { readonly head: ChainHead; readonly at: string };
 
-export type CheckpointDecision = { readonly write: boolean; readonly head: ChainHead | null };
+export type CheckpointDecision =
+  | { readonly write: true; readonly head: ChainHead }
+  | { readonly write: false; readonly head: ChainHead | null };
 
 export type CheckpointRefusalCode = 'AUDIT.CHAIN_BEHIND_CHECKPOINT' | 'AUDIT.CHAIN_DIVERGED_FROM_CHECKPOINT';
 
@@ -19,7 +21,7 @@ export const decideCheckpoint = (
   head: ChainHead | null,
   latest: RecordedCheckpoint | null,
 ): Result<CheckpointDecision, CheckpointRefusalCode> => {
-  if (latest === null) return ok({ write: head !== null, head });
+  if (latest === null) return ok(head === null ? { write: false, head } : { write: true, head });
   const recorded = latest.head;
   if (head === null || head.sequence < recorded.sequence) {
     const ends = head === null ? 'is empty' : `ends at entry ${head.sequence}`;

@@ -11,6 +11,7 @@ import { keyIdOf } from '../key-id';
 export type TestSigningKey = {
   readonly keyId: string;
   readonly publicKeyPem: string;
+  readonly sign: (message: Uint8Array) => Uint8Array;
   /** Base64 signature over the entry hash, as the installation signer would produce it. */
   readonly signHash: (hash: string) => string;
 };
@@ -28,6 +29,7 @@ export const testSigningKey = (seed: number): TestSigningKey => {
   return {
     keyId: keyIdOf(publicKey.export({ format: 'der', type: 'spki' })),
     publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    sign: (message) => sign(null, message, privateKey),
     signHash: (hash) => sign(null, signedBytes(hash), privateKey).toString('base64'),
   };
 };
