@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- test-only generator; the purity rule targets production domain code
 import fc from 'fast-check';
 import { scoreCvssVector, severityOf, type CvssScore } from './cvss';
 

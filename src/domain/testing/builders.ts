@@ -10,6 +10,7 @@ import {
 } from '../exception/security-exception';
 import { systemActor, type Actor, type Approval } from '../approval/approval';
 import { contentHash } from '../exception/content-hash';
+import type { RiskInput } from '../risk/risk-assessment';
 
 /** Test-data builders: sensible complete values, overridden per test. Imported by tests only. */
 
@@ -106,3 +107,14 @@ export const ACTORS = {
   outsider: anActor('acc-outsider', ['developers']),
   system: systemActor('daily'),
 } as const;
+
+/* ---- Risk builders ---- */
+
+/** A rating input that nothing moves: one ordinary in-service asset, no findings or controls, matrix cell 3x3 (5.5). */
+export const aRiskInput = (overrides: Partial<RiskInput> = {}): RiskInput => ({
+  riskInputs: { method: 'matrix', likelihood: 3, impact: 3 },
+  assets: [anAsset()],
+  findings: [],
+  compensatingControls: [],
+  ...overrides,
+});
