@@ -1,0 +1,4 @@
+import { describeRegisterRepository } from './testing/register-repository-suite';
+import { sqliteInMemory } from './testing/test-database';
+
+describeRegisterRepository(sqliteInMemory);
