@@ -1,5 +1,6 @@
-import { maxTier, tierRank, type Tier } from '../exception/security-exception';
+import { maxTier, type Tier } from '../exception/security-exception';
 import type { Policy } from '../policy/policy-config';
+import { tierRaised } from './re-rating';
 import type { RiskStep, RiskStepId } from './risk-assessment';
 import { describeAsset, describeFinding, listOf, type RiskContext } from './risk-context';
 import { formatScore } from './risk-score';
@@ -30,9 +31,6 @@ export function decideTier(residualScore: number, context: RiskContext, policy: 
   steps.push({ step: 'tier', detail: `Tier: ${tier} (residual score ${formatScore(residualScore)}).` });
   return { tier, scoreTier, steps };
 }
-
-/** Whether `raised` is a higher tier than `base`: what an override did, or what a re-rating means. */
-const isHigher = (raised: Tier, base: Tier): boolean => tierRank(raised) > tierRank(base);
 
 function thresholdStep(score: number, tier: Tier, thresholds: Thresholds): RiskStep {
   const shown = formatScore(score);
@@ -76,6 +74,6 @@ function applicableOverrides(context: RiskContext, overrides: RiskPolicy['overri
 }
 
 function overrideStep(override: Override, before: Tier, after: Tier): RiskStep {
-  const outcome = isHigher(after, before) ? `raised from ${before} to ${after}` : `${before} already meets it`;
+  const outcome = tierRaised(before, after) ? `raised from ${before} to ${after}` : `${before} already meets it`;
   return { step: override.step, detail: `${override.reason}: the policy sets a tier of at least ${override.minTier}; ${outcome}.` };
 }
