@@ -24,7 +24,8 @@ export const approvalLevelSchema = z.object({
 });
 export type ApprovalLevel = z.infer<typeof approvalLevelSchema>;
 
-export const tierPolicySchema = z.object({
+export const tierPolicySchema = z
+  .object({
   /** Ordered: level n may only approve once levels 0..n-1 have. Each level needs a distinct person. */
   levels: z.array(z.string()).min(1).max(10),
   maxDurationDays: dayCount,
@@ -33,7 +34,14 @@ export const tierPolicySchema = z.object({
   maxCumulativeDays: dayCount,
   /** Days before expiry at which requester and owner are reminded, most distant first. */
   reminderDays: z.array(z.number().int().min(1).max(365)).min(1).max(10),
-});
+  })
+  .superRefine((tp, ctx) => {
+    if (tp.maxCumulativeDays < tp.maxDurationDays)
+      ctx.addIssue({ code: 'custom', message: 'must be at least maxDurationDays', path: ['maxCumulativeDays'] });
+    const sorted = [...tp.reminderDays].sort((a, b) => b - a);
+    if (sorted.some((d, i) => d !== tp.reminderDays[i]) || new Set(sorted).size !== sorted.length)
+      ctx.addIssue({ code: 'custom', message: 'must be distinct and in descending order', path: ['reminderDays'] });
+  });
 export type TierPolicy = z.infer<typeof tierPolicySchema>;
 
 const kindPolicySchema = z.object({
@@ -51,7 +59,11 @@ export const policySchema = z
   .object({
     version: z.literal(1),
     /** IANA zone in which "today", expiry days and quarters are reckoned. */
-    timeZone: z.string().min(1).max(64),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isValidTimeZone, { error: (issue) => `unknown IANA time zone "${String(issue.input)}"` }),
     kinds: z.object(
       Object.fromEntries(EXCEPTION_KINDS.map((kind) => [kind, kindPolicySchema])) as Record<
         (typeof EXCEPTION_KINDS)[number],
@@ -138,11 +150,6 @@ export const policySchema = z
       });
       if (new Set(tp.levels).size !== tp.levels.length)
         ctx.addIssue({ code: 'custom', message: 'a level may appear only once per tier', path: ['tiers', tier, 'levels'] });
-      if (tp.maxCumulativeDays < tp.maxDurationDays)
-        ctx.addIssue({ code: 'custom', message: 'must be at least maxDurationDays', path: ['tiers', tier, 'maxCumulativeDays'] });
-      const sorted = [...tp.reminderDays].sort((a, b) => b - a);
-      if (sorted.some((d, i) => d !== tp.reminderDays[i]) || new Set(sorted).size !== sorted.length)
-        ctx.addIssue({ code: 'custom', message: 'must be distinct and in descending order', path: ['tiers', tier, 'reminderDays'] });
     }
     TIERS.slice(1).forEach((tier, i) => {
       const lower = TIERS[i] as Tier;
@@ -161,8 +168,6 @@ export const policySchema = z
     const t = policy.approvalTimeouts;
     if (!(t.remindAfterDays < t.escalateAfterDays && t.escalateAfterDays < t.autoRejectAfterDays))
       ctx.addIssue({ code: 'custom', message: 'must satisfy remindAfterDays < escalateAfterDays < autoRejectAfterDays', path: ['approvalTimeouts'] });
-    if (!isValidTimeZone(policy.timeZone))
-      ctx.addIssue({ code: 'custom', message: `unknown IANA time zone "${policy.timeZone}"`, path: ['timeZone'] });
     for (const [kind, kp] of Object.entries(policy.kinds)) {
       if (!kp.eligible && kp.redirect === undefined)
         ctx.addIssue({ code: 'custom', message: 'a non-eligible kind needs a redirect telling requesters what to do instead', path: ['kinds', kind, 'redirect'] });
