@@ -1,0 +1,50 @@
+import { applyFieldEdits, type PlannedEdits } from './field-edits';
+import { emitIssueUpdated, recordChange } from './issue-events';
+import type { ChangeItem, JiraComment, JiraIssue } from './jira-model';
+import type { Actor } from './permissions';
+import type { StandInServices } from './route-context';
+
+/**
+ * Committing a change to an issue the way Jira does: values written, `updated` moved, one changelog entry for
+ * everything that changed in the request, and one `avi:jira:updated:issue` event for that entry.
+ */
+
+export type IssueProperty = { readonly key: string; readonly value: unknown };
+
+export const addComment = (
+  services: StandInServices,
+  issue: JiraIssue,
+  actor: Actor,
+  body: unknown,
+  visibility?: unknown,
+): JiraComment => {
+  const comment: JiraComment = {
+    id: String(services.state.nextId('comment')),
+    authorAccountId: actor.accountId,
+    body,
+    created: services.clock.now(),
+    ...(visibility === undefined ? {} : { visibility }),
+  };
+  issue.comments.push(comment);
+  issue.updated = comment.created;
+  return comment;
+};
+
+export function commitIssueChanges(input: {
+  readonly services: StandInServices;
+  readonly issue: JiraIssue;
+  readonly actor: Actor;
+  readonly planned: PlannedEdits;
+  readonly leadingItems?: readonly ChangeItem[];
+  readonly properties?: readonly IssueProperty[];
+  readonly cause: 'transition' | 'edit';
+}): void {
+  const { services, issue, actor, planned } = input;
+  const items = [...(input.leadingItems ?? []), ...applyFieldEdits(services.state, issue, planned.values)];
+  for (const property of input.properties ?? []) issue.properties.set(property.key, property.value);
+  for (const body of planned.comments) addComment(services, issue, actor, body);
+  if (items.length === 0) return;
+  issue.updated = services.clock.now();
+  const entry = recordChange(services, issue, actor, items);
+  emitIssueUpdated(services, issue, actor, entry, input.cause);
+}
