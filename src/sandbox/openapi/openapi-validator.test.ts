@@ -120,6 +120,12 @@ describe('createOpenApiValidator on a small document', () => {
     expect(wheres(mini.validateResponse({ method: 'GET', path: '/things/1', status, body }))).toEqual(expected);
   });
 
+  it('validates a value against a named component schema', () => {
+    expect(mini.validateComponent('Errors', { errorMessages: ['x'] })).toEqual([]);
+    expect(wheres(mini.validateComponent('Errors', { errorMessages: 'x' }))).toEqual(['response']);
+    expect(mini.validateComponent('Nothing', {})).toEqual([{ where: 'response', message: 'the spec has no component schema Nothing' }]);
+  });
+
   it('falls back to the default response and accepts an empty 204', () => {
     expect(mini.validateResponse({ method: 'PUT', path: '/things/1', status: 204 })).toEqual([]);
     expect(mini.validateResponse({ method: 'PUT', path: '/things/1', status: 409, body: { errorMessages: 'no' } })).toHaveLength(1);

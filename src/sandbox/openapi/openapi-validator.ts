@@ -37,6 +37,8 @@ export type OpenApiValidator = {
   findOperation(method: string, path: string): OperationMatch | null;
   validateRequest(request: SpecRequest): SpecProblem[];
   validateResponse(response: SpecResponse): SpecProblem[];
+  /** Checks a value against `#/components/schemas/<name>` as a response body, e.g. an error body Jira sends for any operation. */
+  validateComponent(name: string, value: unknown): SpecProblem[];
 };
 
 const DOCUMENT_IDS: Readonly<Record<Direction, string>> = {
@@ -156,6 +158,7 @@ export const createOpenApiValidator = (spec: unknown): OpenApiValidator => {
 
   const templates: PathTemplate[] = Object.keys(document.paths).map(parsePathTemplate);
   const compiled = new Map<string, CompiledOperation>();
+  const components = new Map<string, ValidateFunction>();
 
   const operationAt = (method: HttpMethod, template: string): OperationObject | undefined => document.paths[template]?.[method];
 
@@ -259,6 +262,16 @@ export const createOpenApiValidator = (spec: unknown): OpenApiValidator => {
         return [{ where: 'response', message: `status ${status} is not documented for ${match.operationId ?? match.pathTemplate}` }];
       }
       return validate === undefined || body === undefined ? [] : problemsFrom(validate, body, 'response', `response ${status}`);
+    },
+
+    validateComponent(name, value) {
+      if (!(name in document.components.schemas)) return [{ where: 'response', message: `the spec has no component schema ${name}` }];
+      let validate = components.get(name);
+      if (validate === undefined) {
+        validate = schemas.compile({ $ref: refInto('response', ['components', 'schemas', name]) });
+        components.set(name, validate);
+      }
+      return problemsFrom(validate, value, 'response', name);
     },
   };
 };
