@@ -39,19 +39,21 @@ export class SqlAuditStore implements AuditStore {
   }
 
   async page(afterSequence: number, limit: number): Promise<AuditEntry[]> {
+    const size = checkedLimit(limit);
     const rows = await storageCall('read audit chain page', () =>
       this.database.db
         .selectFrom('audit_chain')
         .selectAll()
         .where('sequence', '>', afterSequence)
         .orderBy('sequence')
-        .limit(checkedLimit(limit))
+        .limit(size)
         .execute(),
     );
     return rows.map(auditEntryOf);
   }
 
   async forIssue(issueKey: string, afterSequence: number, limit: number): Promise<AuditEntry[]> {
+    const size = checkedLimit(limit);
     const rows = await storageCall('read audit trail of an issue', () =>
       this.database.db
         .selectFrom('audit_chain')
@@ -59,7 +61,7 @@ export class SqlAuditStore implements AuditStore {
         .where('issue_key', '=', issueKey)
         .where('sequence', '>', afterSequence)
         .orderBy('sequence')
-        .limit(checkedLimit(limit))
+        .limit(size)
         .execute(),
     );
     return rows.map(auditEntryOf);

@@ -2,7 +2,6 @@ import type { IngestedFinding } from '../../../app/ports/finding-repository';
 import type { RegisterEntry } from '../../../app/ports/register-repository';
 import type { RecordedReviewAttestation } from '../../../app/ports/review-attestation-repository';
 import type { Approval } from '../../../domain/approval/approval';
-import type { AuditEntry } from '../../../domain/audit/audit-entry';
 
 /** Test-data builders for the persistence suites: complete values, overridden per test. */
 
@@ -37,22 +36,6 @@ export const anApproval = (overrides: Partial<Approval> = {}): Approval => ({
   decision: 'approved',
   contentHash: 'a'.repeat(64),
   decidedAt: '2026-11-02T09:00:00.000Z',
-  ...overrides,
-});
-
-/** A structurally complete audit entry; the suites test storage, not sealing, so hashes are placeholders of the right shape. */
-export const anAuditEntry = (sequence: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
-  sequence,
-  at: '2026-11-03T10:00:00Z',
-  actor: 'acc-security-lead',
-  action: 'exception.approved',
-  issueKey: 'SEC-1',
-  payload: { level: 'security-lead', n: sequence },
-  canonicalPayload: `{"level":"security-lead","n":${sequence}}`,
-  previousHash: (sequence - 1).toString(16).padStart(64, '0'),
-  hash: sequence.toString(16).padStart(64, '0'),
-  signature: 'c2lnbmF0dXJl',
-  keyId: 'key-1',
   ...overrides,
 });
 

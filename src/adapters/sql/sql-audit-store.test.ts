@@ -1,0 +1,4 @@
+import { describeAuditStore } from './testing/audit-store-suite';
+import { sqliteInMemory } from './testing/test-database';
+
+describeAuditStore(sqliteInMemory, { concurrentAppends: 100 });
