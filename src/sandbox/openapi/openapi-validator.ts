@@ -126,7 +126,7 @@ const parameterObjectSchema = (parameters: readonly ParameterObject[], location:
 const shapeForSchema = (values: Record<string, string[]>, parameters: readonly ParameterObject[]): Record<string, unknown> => {
   const shaped: Record<string, unknown> = {};
   for (const [name, list] of Object.entries(values)) {
-    const declared = parameters.find((parameter) => parameter.name === name && parameter.in !== 'header');
+    const declared = parameters.find((parameter) => parameter.name === name && parameter.in === 'query');
     shaped[name] = declared?.schema?.type === 'array' || list.length !== 1 ? list : list[0];
   }
   return shaped;
