@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { changeStrings, parseFieldInput } from './field-values';
-import { fieldErrors, badRequest, failure, success, type Outcome } from './jira-http';
+import { failure, fieldErrors, success, unsupportedInStandIn, type Outcome } from './jira-http';
 import type { ChangeItem, FieldDefinition, JiraIssue } from './jira-model';
 import type { JiraState } from './jira-state';
 import { EDITABLE_SYSTEM_FIELDS } from './system-fields';
@@ -59,11 +59,11 @@ const applyOperations = (field: FieldDefinition, current: unknown, operations: u
 };
 
 const commentBodies = (operations: unknown): Outcome<unknown[]> => {
-  if (!Array.isArray(operations)) return failure(badRequest("The 'comment' update must be an array of operations"));
+  if (!Array.isArray(operations)) return failure(fieldErrors({ comment: 'Operations must be an array' }));
   const bodies: unknown[] = [];
   for (const operation of operations) {
     if (!isRecord(operation) || !isRecord(operation.add) || operation.add.body === undefined) {
-      return failure(badRequest("Only 'add' with a body is supported for comments in an update"));
+      return failure(unsupportedInStandIn("only 'add' with a body is supported for comments in an update by the stand-in"));
     }
     bodies.push(operation.add.body);
   }

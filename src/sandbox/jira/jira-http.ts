@@ -23,6 +23,8 @@ export type RouteResult = {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Set when the stand-in refuses something Jira supports but the stand-in does not model: not Jira's answer. */
+  readonly standInLimitation?: true;
 };
 
 export const ok = (body: unknown): RouteResult => ({ status: 200, body });
@@ -37,6 +39,9 @@ export const jiraError = (
 ): RouteResult => ({ status, body: { errorMessages: [...errorMessages], errors: { ...errors } } });
 
 export const badRequest = (message: string): RouteResult => jiraError(400, [message]);
+
+/** A 400 for valid requests the stand-in does not model, so code relying on them fails here, not in Jira. */
+export const unsupportedInStandIn = (message: string): RouteResult => ({ ...jiraError(400, [message]), standInLimitation: true });
 export const fieldErrors = (errors: Readonly<Record<string, string>>): RouteResult => jiraError(400, [], errors);
 export const notFound = (message: string): RouteResult => jiraError(404, [message]);
 export const forbidden = (message: string): RouteResult => jiraError(403, [message]);

@@ -194,6 +194,7 @@ export function createJiraStandIn(options: JiraStandInOptions): JiraStandIn {
       view: { state, baseUrl: services.baseUrl, timeZone: user?.timeZone ?? services.siteTimeZone },
     };
     const result: RouteResult = await route.handle(ctx);
+    if (result.standInLimitation === true) return platformAnswer(result.status, (result.body as { errorMessages: string[] }).errorMessages);
     const responseProblems = options.validator.validateResponse({ method, path, status: result.status, body: result.body });
     if (responseProblems.length > 0) {
       throw new Error(

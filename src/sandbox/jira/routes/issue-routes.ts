@@ -10,7 +10,7 @@ import {
   SUPPORTED_EXPANDS,
   type IssueViewOptions,
 } from '../issue-view';
-import { badRequest, created, failure, fieldErrors, forbidden, jiraError, noContent, ok, success, type Outcome, type RouteResult } from '../jira-http';
+import { badRequest, created, unsupportedInStandIn, failure, fieldErrors, forbidden, jiraError, noContent, ok, success, type Outcome, type RouteResult } from '../jira-http';
 import type { JiraIssue, JiraIssueType, JiraProject } from '../jira-model';
 import { findIssue, findProject, projectOf } from '../jira-state';
 import { booleanParam, type RouteContext, type RouteTable } from '../route-context';
@@ -41,7 +41,7 @@ export const unsupportedExpand = (expand: ReadonlySet<string>): RouteResult | un
   const unsupported = [...expand].filter((value) => !SUPPORTED_EXPANDS.has(value));
   return unsupported.length === 0
     ? undefined
-    : badRequest(`unsupported expand in the stand-in: ${unsupported.join(', ')} (supported: ${[...SUPPORTED_EXPANDS].join(', ')})`);
+    : unsupportedInStandIn(`unsupported expand in the stand-in: ${unsupported.join(', ')} (supported: ${[...SUPPORTED_EXPANDS].join(', ')})`);
 };
 
 const resolveProject = (ctx: RouteContext, raw: unknown): JiraProject | undefined => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseExpand, parseFieldSelection, parsePropertyKeys, renderIssue, type IssueViewOptions } from '../issue-view';
-import { badRequest, jiraError, ok, type RouteResult } from '../jira-http';
+import { badRequest, jiraError, ok, unsupportedInStandIn, type RouteResult } from '../jira-http';
 import { projectOf } from '../jira-state';
 import { compileJql } from '../jql/jql-query';
 import { parseJql } from '../jql/jql-parser';
@@ -60,7 +60,7 @@ const pageSize = (requested: number | undefined, options: IssueViewOptions): num
 
 function search(ctx: RouteContext, request: SearchRequest): RouteResult {
   const parsed = parseJql(request.jql);
-  if (!parsed.ok) return badRequest(`unsupported JQL in the stand-in: ${parsed.problem} (query: ${request.jql})`);
+  if (!parsed.ok) return unsupportedInStandIn(`unsupported JQL in the stand-in: ${parsed.problem} (query: ${request.jql})`);
   if (parsed.query.clauses.length === 0) {
     return badRequest('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, jiraError, ok, success, failure, type Outcome, type RouteResult } from '../jira-http';
+import { badRequest, failure, jiraError, ok, success, unsupportedInStandIn, type Outcome, type RouteResult } from '../jira-http';
 import type { JiraProject, JiraStatus, JiraWorkflow, WorkflowRule, WorkflowTransition } from '../jira-model';
 import { findProject, findWorkflowByName } from '../jira-state';
 import { dateTime } from '../jira-views';
@@ -295,11 +295,11 @@ const isActive = (ctx: RouteContext, workflow: JiraWorkflow): boolean => {
 const searchWorkflows = (ctx: RouteContext): RouteResult => {
   const expand = (ctx.query.get('expand') ?? '').split(',').filter((token) => token !== '');
   const unsupported = expand.filter((token) => token !== 'values.transitions');
-  if (unsupported.length > 0) return badRequest(`unsupported expand in the stand-in: ${unsupported.join(', ')}`);
+  if (unsupported.length > 0) return unsupportedInStandIn(`unsupported expand in the stand-in: ${unsupported.join(', ')}`);
   const orderBy = ctx.query.get('orderBy') ?? 'name';
   const descending = orderBy.startsWith('-');
   const ordering = ORDERINGS[orderBy.replace(/^[+-]/, '')];
-  if (ordering === undefined) return badRequest(`unsupported orderBy in the stand-in: ${orderBy}`);
+  if (ordering === undefined) return unsupportedInStandIn(`unsupported orderBy in the stand-in: ${orderBy}`);
   const wanted = ctx.query.get('queryString')?.toLowerCase();
   const scope = ctx.query.get('scope')?.toUpperCase();
   const active = ctx.query.get('isActive');
