@@ -73,7 +73,11 @@ export type JiraStandIn = {
   seedIssue(input: SeedIssue): JiraIssue;
   issue(idOrKey: string): JiraIssue | undefined;
   notifications(): readonly SentNotification[];
-  registerWorkflowValidator(moduleKey: string, handler: WorkflowValidatorHandler, options?: { readonly errorMessage?: string }): void;
+  registerWorkflowValidator(
+    moduleKey: string,
+    handler: WorkflowValidatorHandler,
+    options?: { readonly errorMessage?: string; readonly name?: string },
+  ): void;
   registerTrigger(trigger: TriggerRegistration): void;
   readonly events: Pick<EventDispatcher, 'configure' | 'deliverPending' | 'settle' | 'deliveries' | 'pendingCount'>;
   /** How handlers are invoked as Forge functions; the local Forge runtime installs its own. */
@@ -227,6 +231,7 @@ export function createJiraStandIn(options: JiraStandInOptions): JiraStandIn {
       void services.validators.set(moduleKey, {
         handler,
         ...(validatorOptions?.errorMessage === undefined ? {} : { errorMessage: validatorOptions.errorMessage }),
+        ...(validatorOptions?.name === undefined ? {} : { name: validatorOptions.name }),
       }),
     registerTrigger: (trigger) => events.register(trigger),
     events,

@@ -28,6 +28,8 @@ export type WorkflowValidatorHandler = (
 
 export type RegisteredValidator = {
   readonly handler: WorkflowValidatorHandler;
+  /** The manifest's `name`, which Jira lists among the workflow's available rules. */
+  readonly name?: string;
   /** The manifest's `errorMessage`, shown when the function answers `false` without its own message. */
   readonly errorMessage?: string;
 };

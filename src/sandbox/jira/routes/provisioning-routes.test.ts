@@ -72,6 +72,31 @@ describe('provisioning an issue type, workflow, schemes and screens through REST
       expect((await call(world.jira, 'POST', '/rest/api/3/statuses', { scope: { type: 'GLOBAL' }, statuses: [{ name: 'risk review', statusCategory: 'DONE' }] })).status).toBe(400);
     });
 
+    it('finds statuses by exact name within a scope', async () => {
+      const found = json(await call(world.jira, 'GET', '/rest/api/3/statuses/byNames?name=to%20do&name=Done&name=Nope')) as { id: string }[];
+      expect(found.map((status) => status.id)).toEqual(['10000', '10001']);
+      expect(json(await call(world.jira, 'GET', '/rest/api/3/statuses/byNames?name=Done&projectId=10000'))).toEqual([]);
+    });
+
+    it('lists the app’s registered validators among the workflow capabilities', async () => {
+      world.jira.registerWorkflowValidator('approval-validator', () => ({ result: true }), { name: 'Risk-tiered approval' });
+      const sec = json(await call(world.jira, 'GET', '/rest/api/3/project/SEC')) as { id: string };
+      const response = json(await call(world.jira, 'GET', `/rest/api/3/workflows/capabilities?projectId=${sec.id}&issueTypeId=10001`));
+      expect(response).toEqual({
+        editorScope: 'GLOBAL',
+        projectTypes: ['software'],
+        forgeRules: [
+          {
+            id: `ari:cloud:ecosystem::extension/${world.jira.app.appId}/${world.jira.app.environmentId}/static/approval-validator`,
+            ruleKey: 'forge:expression-validator',
+            ruleType: 'Validator',
+            name: 'Risk-tiered approval',
+            description: 'Risk-tiered approval',
+          },
+        ],
+      });
+    });
+
     it('answers 401, as the spec says, to callers who may not create statuses', async () => {
       const response = await call(world.jira, 'POST', '/rest/api/3/statuses', { scope: { type: 'GLOBAL' }, statuses: [{ name: 'X', statusCategory: 'TODO' }] }, PEOPLE.lead);
       expect(response.status).toBe(401);
@@ -155,6 +180,13 @@ describe('provisioning an issue type, workflow, schemes and screens through REST
       const response = await call(world.jira, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: sec.id, workflowSchemeId: String(scheme.id) });
       expect(response.status).toBe(400);
       expect(errorsOf(json(response))).toContain('has issues');
+    });
+
+    it('lists workflow schemes for administrators', async () => {
+      await call(world.jira, 'POST', '/rest/api/3/workflowscheme', { name: 'Listed' });
+      const page = json(await call(world.jira, 'GET', '/rest/api/3/workflowscheme')) as { values: { name: string }[] };
+      expect(page.values.map((scheme) => scheme.name)).toEqual(['Listed']);
+      expect((await call(world.jira, 'GET', '/rest/api/3/workflowscheme', undefined, PEOPLE.lead)).status).toBe(403);
     });
 
     it('refuses mappings to workflows that do not exist', async () => {

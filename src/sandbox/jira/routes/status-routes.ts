@@ -80,6 +80,18 @@ export const statusRoutes: RouteTable = {
     },
   },
 
+  'GET /rest/api/3/statuses/byNames': {
+    query: ['name', 'projectId'],
+    handle: (ctx) => {
+      const names = new Set(ctx.query.all('name').map((name) => name.toLowerCase()));
+      const projectId = ctx.query.get('projectId');
+      const statuses = [...ctx.services.state.statuses.values()].filter(
+        (status) => names.has(status.name.toLowerCase()) && status.projectId === projectId,
+      );
+      return ok(statuses.map(jiraStatusView));
+    },
+  },
+
   'POST /rest/api/3/statuses': {
     handle: (ctx) => andThen(parseBody(statusCreateSchema, ctx.body), (body) => createStatuses(ctx, body)),
   },

@@ -4,8 +4,8 @@ import type { JiraProject, JiraStatus, JiraWorkflow, WorkflowRule, WorkflowTrans
 import { findProject, findWorkflowByName } from '../jira-state';
 import { dateTime } from '../jira-views';
 import type { RouteContext, RouteTable } from '../route-context';
-import { isForgeRule, parseExtensionAri } from '../workflow-validators';
-import { can, canGlobally, parseBody } from './route-helpers';
+import { extensionAri, isForgeRule, parseExtensionAri } from '../workflow-validators';
+import { andThen, can, canGlobally, parseBody } from './route-helpers';
 import { jiraStatusView } from './status-routes';
 
 /**
@@ -331,7 +331,41 @@ const searchWorkflows = (ctx: RouteContext): RouteResult => {
   });
 };
 
+/**
+ * The rules an editor may add: the installed app's registered validators as Forge rules (referenced by
+ * extension ARI). System and Connect rules are not modelled, so their lists are left out rather than
+ * reported empty.
+ */
+const capabilities = (ctx: RouteContext): RouteResult => {
+  const { state, app, validators } = ctx.services;
+  const projectId = ctx.query.get('projectId');
+  const issueTypeId = ctx.query.get('issueTypeId');
+  const workflowId = ctx.query.get('workflowId');
+  const project = projectId === undefined ? undefined : findProject(state, projectId);
+  if ((projectId !== undefined && project === undefined) || (issueTypeId !== undefined && !state.issueTypes.has(issueTypeId))) {
+    return badRequest('The project or issue type does not exist.');
+  }
+  const workflow = workflowId === undefined ? undefined : state.workflows.get(workflowId);
+  if (workflowId !== undefined && workflow === undefined) return badRequest(`The workflow ${workflowId} does not exist.`);
+  const projectScoped = project?.style === 'team-managed' || workflow?.projectId !== undefined;
+  return ok({
+    editorScope: projectScoped ? 'PROJECT' : 'GLOBAL',
+    projectTypes: ['software'],
+    forgeRules: [...validators].map(([moduleKey, registered]) => ({
+      id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
+      ruleKey: 'forge:expression-validator',
+      ruleType: 'Validator',
+      name: registered.name ?? moduleKey,
+      description: registered.name ?? moduleKey,
+    })),
+  });
+};
+
 export const workflowRoutes: RouteTable = {
+  'GET /rest/api/3/workflows/capabilities': {
+    query: ['workflowId', 'projectId', 'issueTypeId'],
+    handle: (ctx) => andThen(canGlobally(ctx, 'ADMINISTER') ? success(true) : failure(jiraError(401, ['You need Administer Jira permission.'])), () => capabilities(ctx)),
+  },
   'POST /rest/api/3/workflows/create': {
     handle: (ctx) => {
       const body = parseBody(createRequestSchema, ctx.body);

@@ -3,7 +3,7 @@ import { badRequest, created, jiraError, noContent, ok, type RouteResult } from 
 import type { WorkflowScheme } from '../jira-model';
 import { DEFAULTS, findProject, findWorkflowByName } from '../jira-state';
 import type { RouteContext, RouteTable } from '../route-context';
-import { andThen, parseBody, requireAdmin } from './route-helpers';
+import { andThen, pageOf, parseBody, requireAdmin } from './route-helpers';
 
 /**
  * Workflow schemes map issue types to workflows by workflow name. Assignment works only for company-managed
@@ -74,6 +74,13 @@ const assignScheme = (ctx: RouteContext, body: z.infer<typeof assignSchema>): Ro
 export const workflowSchemeRoutes: RouteTable = {
   'POST /rest/api/3/workflowscheme': {
     handle: (ctx) => andThen(requireAdmin(ctx), () => andThen(parseBody(createSchemeSchema, ctx.body), (body) => createScheme(ctx, body))),
+  },
+  'GET /rest/api/3/workflowscheme': {
+    query: ['startAt', 'maxResults'],
+    handle: (ctx) =>
+      andThen(requireAdmin(ctx), () =>
+        ok(pageOf(ctx, [...ctx.services.state.workflowSchemes.values()], (scheme) => schemeView(ctx, scheme), '/rest/api/3/workflowscheme')),
+      ),
   },
   'PUT /rest/api/3/workflowscheme/project': {
     handle: (ctx) => andThen(requireAdmin(ctx), () => andThen(parseBody(assignSchema, ctx.body), (body) => assignScheme(ctx, body))),
