@@ -12,8 +12,10 @@ import { z } from 'zod';
  * one statement per call, no transactions) enforced.
  */
 export type ForgeFetchTarget = { readonly type: string; readonly provider?: string; readonly remote?: string };
-export type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: RequestInit) => Promise<Response>;
-export type ForgeSqlHandler = (path: string, init?: RequestInit) => Promise<Response>;
+/** What the SDK passes as fetch options; only the method and the JSON body matter here. */
+export type ForgeSqlRequestInit = { readonly method?: string; readonly body?: unknown };
+export type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: ForgeSqlRequestInit) => Promise<Response>;
+export type ForgeSqlHandler = (path: string, init?: ForgeSqlRequestInit) => Promise<Response>;
 
 export type ForgeSqlLimits = {
   readonly selectMs: number;
