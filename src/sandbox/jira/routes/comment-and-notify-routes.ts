@@ -35,13 +35,21 @@ const notifySchema = z.object({
 
 type Recipients = z.infer<typeof recipientsSchema>;
 
-/** Expands the `to` of a notification into account ids; unknown users or groups are the caller's mistake. */
+/**
+ * Expands the `to` of a notification into account ids; unknown users or groups are the caller's mistake.
+ * The stand-in keeps no watcher lists: an issue's watchers are its reporter and creator, whom Jira makes
+ * watchers by default. Votes are not modelled, so `voters` adds nobody.
+ */
 const recipientsOf = (ctx: RouteContext, issue: JiraIssue, to: Recipients): { accountIds: string[] } | { problem: string } => {
   const { state } = ctx.services;
   const ids = new Set<string>();
   const reporter = issue.values.get('reporter');
   const assignee = issue.values.get('assignee');
   if (to.reporter === true && typeof reporter === 'string') ids.add(reporter);
+  if (to.watchers === true) {
+    if (typeof reporter === 'string') ids.add(reporter);
+    ids.add(issue.creatorAccountId);
+  }
   if (to.assignee === true) {
     if (typeof assignee !== 'string') return { problem: 'The issue is unassigned, so the assignee cannot be notified.' };
     ids.add(assignee);
