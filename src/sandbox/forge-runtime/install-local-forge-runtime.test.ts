@@ -2,14 +2,16 @@ import api, { getAppContext, route } from '@forge/api';
 import { kvs, ForgeKvsAPIError, MetadataField } from '@forge/kvs';
 import { sql } from '@forge/sql';
 import { createStandInWorld, PEOPLE, APP, type StandInWorld } from '../jira/testing/stand-in-world';
-import { installLocalForgeRuntime, type LocalForgeRuntime, type SqlFetchHandler } from './install-local-forge-runtime';
+import type { ForgeSqlHandler } from '../../adapters/forge/testing/forge-sql-fetch-shim';
+import { installLocalForgeRuntime, type LocalForgeRuntime } from './install-local-forge-runtime';
 import { createLocalKvsStore, type LocalKvsStore } from './local-kvs-store';
 
 describe('the real Forge SDK over the local runtime', () => {
   let world: StandInWorld;
   let store: LocalKvsStore;
   let runtime: LocalForgeRuntime;
-  const sqlHandler = jest.fn<ReturnType<SqlFetchHandler>, Parameters<SqlFetchHandler>>();
+  // Typed as the storage layer's handler so the compiler checks the two fit together.
+  const sqlHandler = jest.fn<ReturnType<ForgeSqlHandler>, Parameters<ForgeSqlHandler>>();
 
   beforeEach(() => {
     world = createStandInWorld();
