@@ -109,7 +109,8 @@ const launch = async (baseDir: string, dataDir: string): Promise<MariadbServer> 
       '--collation-server=utf8mb4_bin',
       '--max-connections=300',
     ],
-    { detached: true, stdio: ['ignore', log, log] },
+    // Same process group as the test run, so an interrupted run (Ctrl-C) stops the server too.
+    { stdio: ['ignore', log, log] },
   );
   closeSync(log);
   child.unref();
