@@ -34,7 +34,3 @@ export function createStandInClock(start: Date): StandInClock {
 /** Jira's wire format for instants, e.g. `2021-01-20T15:58:12.797+1100` (offset without a colon). */
 export const formatJiraDateTime = (instant: Date, timeZone: string): string =>
   format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ss.SSSxx");
-
-/** A calendar day in `timeZone`, the wire format of date fields such as `duedate`. */
-export const formatJiraDate = (instant: Date, timeZone: string): string =>
-  format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');

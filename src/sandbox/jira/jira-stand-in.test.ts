@@ -35,9 +35,14 @@ describe('the Jira stand-in holds every exchange to the OpenAPI spec', () => {
   });
 
   it('answers malformed JSON with a 400', async () => {
-    const response = await world.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/SEC-1', body: '{"fields":' });
+    const response = await world.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/SEC-1', body: '{"fields":', headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(400);
     expect(response.body).toMatch(/not valid JSON/);
+  });
+
+  it('answers a body sent without Content-Type: application/json with 415, as Jira does', async () => {
+    const response = await world.jira.handle({ method: 'PUT', path: '/rest/api/3/issue/SEC-1', body: '{"fields":{}}' });
+    expect(response.status).toBe(415);
   });
 
   it('refuses documented query parameters it does not honour instead of ignoring them', async () => {

@@ -125,6 +125,14 @@ const parseJsonBody = (body: string | undefined): { ok: true; value: unknown } |
   }
 };
 
+const hasBody = (request: JiraHttpRequest): boolean => request.body !== undefined && request.body.trim() !== '';
+
+/** Jira refuses a body that does not declare itself JSON, which code forgetting the header meets only in production. */
+const sendsJson = (request: JiraHttpRequest): boolean =>
+  Object.entries(request.headers ?? {}).some(
+    ([name, value]) => name.toLowerCase() === 'content-type' && value.toLowerCase().startsWith('application/json'),
+  );
+
 /** Documented query parameters the route does not honour are refused, never silently ignored. */
 const unsupportedQuery = (route: Route, search: URLSearchParams): string[] =>
   [...new Set(search.keys())].filter((name) => !(route.query ?? []).includes(name));
@@ -175,6 +183,9 @@ export function createJiraStandIn(options: JiraStandInOptions): JiraStandIn {
     const injected = faults.take(method, path);
     if (injected !== undefined) return injected;
 
+    if (hasBody(request) && !sendsJson(request)) {
+      return platformAnswer(415, ['Unsupported Media Type: send request bodies with Content-Type: application/json.']);
+    }
     const parsed = parseJsonBody(request.body);
     if (!parsed.ok) return platformAnswer(400, [parsed.message]);
     const problems = options.validator.validateRequest({ method, path, body: parsed.value });

@@ -66,8 +66,3 @@ export const booleanParam = (query: QueryParams, name: string, fallback: boolean
   const value = query.get(name);
   return value === undefined ? fallback : value === 'true';
 };
-
-export const integerParam = (query: QueryParams, name: string, fallback: number): number => {
-  const value = query.get(name);
-  return value === undefined ? fallback : Number.parseInt(value, 10);
-};

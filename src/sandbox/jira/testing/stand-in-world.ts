@@ -56,6 +56,11 @@ export const call = (
   body?: unknown,
   asUser: string | null = null,
 ): Promise<JiraHttpResponse> =>
-  jira.handle({ method, path, asUser, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  jira.handle({
+    method,
+    path,
+    asUser,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+  });
 
 export const json = (response: JiraHttpResponse): unknown => (response.body === '' ? undefined : (JSON.parse(response.body) as unknown));
