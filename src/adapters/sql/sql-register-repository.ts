@@ -30,8 +30,8 @@ import {
   type SortColumn,
 } from './register-queries';
 import { NO_DAY, registerChildRowsOf, registerRecordOf, registerRowOf, type RegisterRecord } from './register-row';
-import type { ExceptionRegisterTable } from './schema';
 import { clampPageSize } from './page-limit';
+import type { ExceptionRegisterTable } from './schema';
 import { insertOnce, parseRow, storageCall } from './sql-errors';
 
 /**
@@ -70,7 +70,7 @@ const valueTypeOf = (column: SortColumn): 'string' | 'number' => (column === 'ri
 const invalidCursor = () =>
   refuse<RegisterCursorCode>(
     'REGISTER.INVALID_CURSOR',
-    'This page link does not belong to the current filter and sort order any more: go back to the first page.',
+    'This page link belongs to another sort order or is damaged: go back to the first page.',
   );
 
 const conflict = (issueKey: string, expected: number | 'absent', current: StoredRegisterEntry | null) =>
