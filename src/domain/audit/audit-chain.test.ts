@@ -3,12 +3,14 @@ import {
   GENESIS_HASH,
   canonicalPayload,
   completeEntry,
+  createChainInspector,
   createChainVerifier,
   entryHash,
   prepareEntry,
   signedBytes,
   verifyChain,
   type ChainVerificationOptions,
+  type VerificationMode,
 } from './audit-chain';
 import type { AuditEntry, ChainBreakKind, ChainHead, ChainVerification } from './audit-entry';
 import {
@@ -39,6 +41,18 @@ const rehashed = (entry: Omit<AuditEntry, 'hash'>): AuditEntry => ({ ...entry, h
 
 const breakOf = (result: ChainVerification): { kind: ChainBreakKind; sequence: number } | 'ok' =>
   result.ok ? 'ok' : { kind: result.kind, sequence: result.sequence };
+
+const MODES: readonly VerificationMode[] = ['full', 'fast'];
+
+/** The first `rotateAfter` entries of `original`, then entries up to `length` signed by another key, as after a key rotation. */
+const rotatedChain = (original: SignedChain, length: number, rotateAfter: number): AuditEntry[] => {
+  const rotated = original.entries.slice(0, rotateAfter);
+  for (let sequence = rotateAfter + 1; sequence <= length; sequence += 1) {
+    const previous = rotated.at(-1);
+    rotated.push(signEntry(previous === undefined ? null : headOf(previous), anAuditDraft(sequence), otherKey));
+  }
+  return rotated;
+};
 
 describe('canonicalPayload', () => {
   it('produces the RFC 8785 serialisation (the example of section 3.2.3)', () => {
@@ -120,28 +134,23 @@ describe('prepareEntry and completeEntry', () => {
   });
 });
 
-describe('verifyChain on an untouched chain', () => {
+describe.each(MODES)('verifyChain (%s) on an untouched chain', (mode) => {
   it('accepts it and reports its head and length', () => {
-    expect(verifyChain(chain.entries, chain.publicKeysPem)).toEqual({ ok: true, count: 20, head: chain.head });
+    expect(verifyChain(chain.entries, chain.publicKeysPem, { mode })).toEqual({ ok: true, count: 20, head: chain.head });
   });
 
   it('accepts it against a checkpoint at its head or anywhere before', () => {
-    expect(verifyChain(chain.entries, chain.publicKeysPem, { anchor: headOf(at(chain.entries, 20)) }).ok).toBe(true);
-    expect(verifyChain(chain.entries, chain.publicKeysPem, { anchor: headOf(at(chain.entries, 12)) }).ok).toBe(true);
+    expect(verifyChain(chain.entries, chain.publicKeysPem, { mode, anchor: headOf(at(chain.entries, 20)) }).ok).toBe(true);
+    expect(verifyChain(chain.entries, chain.publicKeysPem, { mode, anchor: headOf(at(chain.entries, 12)) }).ok).toBe(true);
   });
 
   it('accepts an empty chain without a checkpoint', () => {
-    expect(verifyChain([], chain.publicKeysPem)).toEqual({ ok: true, count: 0, head: null });
+    expect(verifyChain([], chain.publicKeysPem, { mode })).toEqual({ ok: true, count: 0, head: null });
   });
 
   it('accepts entries signed by several keys of the directory, as after a key rotation', () => {
-    const first = chain.entries.slice(0, 10);
-    const rotated = [...first];
-    for (let sequence = 11; sequence <= 15; sequence += 1) {
-      const previous = rotated.at(-1);
-      rotated.push(signEntry(previous === undefined ? null : headOf(previous), anAuditDraft(sequence), otherKey));
-    }
-    expect(verifyChain(rotated, publicKeysOf(chain.key, otherKey))).toMatchObject({ ok: true, count: 15 });
+    const rotated = rotatedChain(chain, 15, 10);
+    expect(verifyChain(rotated, publicKeysOf(chain.key, otherKey), { mode })).toMatchObject({ ok: true, count: 15 });
   });
 
   it('verifies page by page, carrying the head, exactly as in one call', () => {
@@ -150,7 +159,7 @@ describe('verifyChain on an untouched chain', () => {
     for (let from = 0; from < chain.entries.length; from += 7) {
       const page = chain.entries.slice(from, from + 7);
       const followedBy = chain.entries[from + 7];
-      const result = verify(page, { startAfter, followedBy, anchor: headOf(at(chain.entries, 20)) });
+      const result = verify(page, { mode, startAfter, followedBy, anchor: headOf(at(chain.entries, 20)) });
       if (!result.ok || result.head === null) throw new Error(`page from ${from} failed: ${JSON.stringify(result)}`);
       startAfter = result.head;
     }
@@ -170,6 +179,11 @@ const tamperings: ReadonlyArray<{
   readonly name: string;
   readonly kind: ChainBreakKind;
   readonly sequence: number;
+  /**
+   * Only the signature or key id of an entry that fast verification does not check was changed: the audit
+   * content is untouched, and fast verification does not see it (see lastOfEachKeyRunThenBisect).
+   */
+  readonly signatureOnly?: true;
   readonly tamper: (original: SignedChain) => Tampered;
 }> = [
   {
@@ -265,6 +279,7 @@ const tamperings: ReadonlyArray<{
     name: 'the signature of entry 7 is replaced by that of entry 8',
     kind: 'bad-signature',
     sequence: 7,
+    signatureOnly: true,
     tamper: ({ entries }) => ({ entries: replaced(entries, 7, { ...at(entries, 7), signature: at(entries, 8).signature }) }),
   },
   {
@@ -286,6 +301,7 @@ const tamperings: ReadonlyArray<{
     name: 'entry 7 is signed with another key of the directory while claiming the real key id',
     kind: 'wrong-key',
     sequence: 7,
+    signatureOnly: true,
     tamper: ({ entries, key }) => {
       const original = at(entries, 7);
       return {
@@ -293,6 +309,39 @@ const tamperings: ReadonlyArray<{
         publicKeysPem: publicKeysOf(key, otherKey),
       };
     },
+  },
+  {
+    name: 'the signature of the last entry, which seals all the others, is replaced by that of entry 19',
+    kind: 'bad-signature',
+    sequence: 20,
+    tamper: ({ entries }) => ({ entries: replaced(entries, 20, { ...at(entries, 20), signature: at(entries, 19).signature }) }),
+  },
+  {
+    name: 'the last entry is signed with another key of the directory while claiming the real key id',
+    kind: 'wrong-key',
+    sequence: 20,
+    tamper: ({ entries, key }) => {
+      const original = at(entries, 20);
+      return {
+        entries: replaced(entries, 20, { ...original, signature: otherKey.signHash(original.hash), keyId: key.keyId }),
+        publicKeysPem: publicKeysOf(key, otherKey),
+      };
+    },
+  },
+  {
+    name: 'the signature of entry 7 is cut short',
+    kind: 'bad-signature',
+    sequence: 7,
+    tamper: ({ entries }) => ({ entries: replaced(entries, 7, { ...at(entries, 7), signature: 'AAAA' }) }),
+  },
+  {
+    name: 'entry 7 names another key of the directory than the one that signed it',
+    kind: 'wrong-key',
+    sequence: 7,
+    tamper: ({ entries, key }) => ({
+      entries: replaced(entries, 7, { ...at(entries, 7), keyId: otherKey.keyId }),
+      publicKeysPem: publicKeysOf(key, otherKey),
+    }),
   },
   {
     name: 'entry 7 names a key id the directory does not know',
@@ -331,6 +380,20 @@ const tamperings: ReadonlyArray<{
     tamper: ({ entries }) => ({ entries: [], options: { anchor: headOf(at(entries, 20)) } }),
   },
   {
+    name: 'entry 15 is edited and re-hashed and the later ones re-linked, against a checkpoint at entry 15',
+    kind: 'bad-signature',
+    sequence: 15,
+    tamper: ({ entries }) => {
+      const rewritten = entries.slice(0, 14);
+      for (const original of entries.slice(14)) {
+        const previous = at(rewritten, original.sequence - 1);
+        const relinked = { ...original, previousHash: previous.hash };
+        rewritten.push(rehashed(original.sequence === 15 ? { ...relinked, actor: 'acc-mallory' } : relinked));
+      }
+      return { entries: rewritten, options: { anchor: headOf(at(entries, 15)) } };
+    },
+  },
+  {
     name: 'the chain is rewritten from entry 12 and re-signed with the real key, against a checkpoint at entry 15',
     kind: 'anchor-mismatch',
     sequence: 15,
@@ -346,10 +409,14 @@ const tamperings: ReadonlyArray<{
   },
 ];
 
-describe('verifyChain on a tampered chain of 20 entries', () => {
-  it.each(tamperings)('when $name it reports $kind at entry $sequence', ({ tamper, kind, sequence }) => {
-    const tampered = tamper(chain);
-    const result = verifyChain(tampered.entries, tampered.publicKeysPem ?? chain.publicKeysPem, tampered.options);
+const verifyTampered = (tampered: Tampered, mode: VerificationMode): ChainVerification =>
+  verifyChain(tampered.entries, tampered.publicKeysPem ?? chain.publicKeysPem, { ...tampered.options, mode });
+
+describe.each(MODES)('verifyChain (%s) on a tampered chain of 20 entries', (mode) => {
+  const seen = tamperings.filter((tampering) => mode === 'full' || tampering.signatureOnly !== true);
+
+  it.each(seen)('when $name it reports $kind at entry $sequence', ({ tamper, kind, sequence }) => {
+    const result = verifyTampered(tamper(chain), mode);
     expect(breakOf(result)).toEqual({ kind, sequence });
     expect(result.ok ? '' : result.message).toContain(String(sequence));
   });
@@ -357,9 +424,9 @@ describe('verifyChain on a tampered chain of 20 entries', () => {
   it('recognises an entry inserted as the last of a page by the first entry of the next page', () => {
     const forged = completeEntry(prepareEntry(headOf(at(chain.entries, 7)), forgedDraft), 'AAAA', chain.key.keyId);
     const verify = createChainVerifier(chain.publicKeysPem);
-    const firstPage = verify(chain.entries.slice(0, 7));
+    const firstPage = verify(chain.entries.slice(0, 7), { mode });
     if (!firstPage.ok || firstPage.head === null) throw new Error('the untouched first page must verify');
-    const secondPage = verify([forged], { startAfter: firstPage.head, followedBy: at(chain.entries, 8) });
+    const secondPage = verify([forged], { mode, startAfter: firstPage.head, followedBy: at(chain.entries, 8) });
     expect(breakOf(secondPage)).toEqual({ kind: 'inserted-entry', sequence: 8 });
   });
 
@@ -367,6 +434,7 @@ describe('verifyChain on a tampered chain of 20 entries', () => {
     const result = verifyChain(
       chain.entries.filter((entry) => entry.sequence !== 7),
       chain.publicKeysPem,
+      { mode },
     );
     expect(result.ok ? '' : result.message).toBe(
       'Audit entry 7 is missing: entry 6 is followed by entry 8, so they were deleted. Restore them from a backup ' +
@@ -375,11 +443,51 @@ describe('verifyChain on a tampered chain of 20 entries', () => {
   });
 });
 
-describe('verifyChain detects every single tampering of a valid chain', () => {
+describe('createChainInspector', () => {
+  const inspect = createChainInspector(chain.publicKeysPem);
+
+  it.each([
+    { on: 'an untouched chain', entries: chain.entries, options: {}, signed: 20 },
+    { on: 'a chain missing entry 7', entries: chain.entries.filter((entry) => entry.sequence !== 7), options: {}, signed: 6 },
+    {
+      on: 'a chain cut off after entry 15, against a checkpoint at entry 20',
+      entries: chain.entries.slice(0, 15),
+      options: { anchor: headOf(at(chain.entries, 20)) },
+      signed: 15,
+    },
+    {
+      on: 'a chain whose entry 15 differs from its checkpoint, which is checked after its signature',
+      entries: chain.entries,
+      options: { anchor: { sequence: 15, hash: 'a'.repeat(64) } },
+      signed: 15,
+    },
+  ])('on $on, leaves the signatures of the first $signed entries to verify', ({ entries, options, signed }) => {
+    expect(inspect(entries, options).signed).toBe(signed);
+  });
+
+  it('hands out the signature of an inspected entry, over its hash, and refuses one of an entry past a break', () => {
+    const inspection = inspect(chain.entries.filter((entry) => entry.sequence !== 7));
+    expect(inspection.signatureCheck(5)).toMatchObject({ message: signedBytes(at(chain.entries, 6).hash) });
+    expect(() => inspection.signatureCheck(6)).toThrow(RangeError);
+  });
+});
+
+describe('fast verification of a signature-only edit on an entry it does not check', () => {
+  it.each(tamperings.filter((tampering) => tampering.signatureOnly === true))(
+    'when $name it accepts the chain, whose audit content is exactly what the last signature seals',
+    ({ tamper }) => {
+      const tampered = tamper(chain);
+      expect(tampered.entries.map(entryHash)).toEqual(chain.entries.map((entry) => entry.hash));
+      expect(verifyTampered(tampered, 'fast')).toEqual({ ok: true, count: 20, head: chain.head });
+    },
+  );
+});
+
+describe.each(MODES)('verifyChain (%s) detects every single tampering of a valid chain', (mode) => {
   const small = buildSignedChain(12);
   const anchor = small.head ?? undefined;
   const verifySmall = (entries: readonly AuditEntry[]): ChainVerification =>
-    verifyChain(entries, small.publicKeysPem, anchor === undefined ? {} : { anchor });
+    verifyChain(entries, small.publicKeysPem, anchor === undefined ? { mode } : { anchor, mode });
 
   const text = fc.string({ maxLength: 80 });
   const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
@@ -438,3 +546,60 @@ describe('verifyChain detects every single tampering of a valid chain', () => {
     );
   });
 });
+
+describe('fast and full verification of a chain whose content was edited', () => {
+  const firstKeyRun = buildSignedChain(18);
+  const rotated = rotatedChain(firstKeyRun, 30, 18);
+  const keys = publicKeysOf(firstKeyRun.key, otherKey);
+
+  const sealedChange = fc.oneof(
+    fc.record({ field: fc.constant('sequence' as const), value: fc.integer({ min: -5, max: 40 }) }),
+    fc.record({
+      field: fc.constantFrom('at' as const, 'actor' as const, 'action' as const),
+      value: fc.string({ maxLength: 20 }),
+    }),
+    fc.record({ field: fc.constant('issueKey' as const), value: fc.option(fc.string({ maxLength: 10 })) }),
+    fc.record({
+      field: fc.constant('canonicalPayload' as const),
+      value: fc.jsonValue({ maxDepth: 2 }).map((value) => canonicalPayload(value as Parameters<typeof canonicalPayload>[0])),
+    }),
+    fc.record({ field: fc.constant('previousHash' as const), value: fc.stringMatching(/^[0-9a-f]{64}$/) }),
+  );
+
+  /**
+   * What someone with database access but without the keys can do after changing a sealed field: leave the hash
+   * as it is, re-hash the entry, or re-hash it and re-link and re-hash every later entry so all links match.
+   */
+  const attack = fc.constantFrom('edit-only' as const, 'rehash-entry' as const, 'rewrite-suffix' as const);
+
+  const tamper = (
+    index: number,
+    change: { readonly field: keyof AuditEntry; readonly value: unknown },
+    how: 'edit-only' | 'rehash-entry' | 'rewrite-suffix',
+  ): AuditEntry[] => {
+    const result = [...rotated];
+    const original = result[index] as AuditEntry;
+    const edited = { ...original, [change.field]: change.value } as AuditEntry;
+    result[index] = how === 'edit-only' ? edited : rehashed(edited);
+    if (how !== 'rewrite-suffix') return result;
+    for (let later = index + 1; later < result.length; later += 1) {
+      const previous = result[later - 1] as AuditEntry;
+      result[later] = rehashed({ ...(result[later] as AuditEntry), previousHash: previous.hash });
+    }
+    return result;
+  };
+
+  it('both report the same break, at the edited entry, for any single edit of a sealed field', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: rotated.length - 1 }), sealedChange, attack, (index, change, how) => {
+        const original = rotated[index] as AuditEntry;
+        fc.pre(!Object.is(original[change.field], change.value));
+        const tampered = tamper(index, change, how);
+        const full = verifyChain(tampered, keys, { mode: 'full' });
+        expect(verifyChain(tampered, keys, { mode: 'fast' })).toEqual(full);
+        expect(full).toMatchObject({ ok: false, sequence: index + 1 });
+      }),
+    );
+  });
+});
+

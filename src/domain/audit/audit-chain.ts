@@ -10,6 +10,7 @@ import type {
   UnsignedAuditEntry,
 } from './audit-entry';
 import { keyIdOf } from './key-id';
+import { everySignatureInOrder, lastOfEachKeyRunThenBisect } from './signature-search';
 
 /** The `previousHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -75,9 +76,41 @@ export type ChainVerificationOptions = {
    * entry of the page be recognised, and says the chain goes on, so an anchor further on proves no truncation.
    */
   readonly followedBy?: AuditEntry;
+  /**
+   * 'full' (the default) verifies the signature of every entry. 'fast' verifies every hash, link and key but only
+   * the signatures that authenticate the others, and reports the same first broken link for any edit, deletion,
+   * insertion or re-ordering of the audit content; see `lastOfEachKeyRunThenBisect` for what it cannot see.
+   */
+  readonly mode?: VerificationMode;
 };
 
+export type VerificationMode = 'full' | 'fast';
+
 export type ChainVerifier = (entries: readonly AuditEntry[], options?: ChainVerificationOptions) => ChainVerification;
+
+/** One Ed25519 signature to verify: `signature` over `message` under `key`. */
+export type SignatureCheck = { readonly message: Uint8Array; readonly key: KeyObject; readonly signature: Uint8Array };
+
+/**
+ * Everything verification finds without verifying a signature, so that the signatures can be verified in
+ * whichever way suits the caller (all in order, a few and a binary search, or in parallel) and still be reported
+ * exactly as full verification reports them.
+ */
+export type ChainInspection = {
+  /**
+   * How many entries, from the first, have their signature verified before full verification would reach its
+   * outcome: all of them, or those before the first other break (and the broken entry itself when the break is
+   * an anchor mismatch, which is checked after the entry's signature). Their keys are usable and their
+   * signatures well-formed.
+   */
+  readonly signed: number;
+  readonly keyIdAt: (index: number) => string;
+  readonly signatureCheck: (index: number) => SignatureCheck;
+  /** The verification given the first of the `signed` entries whose signature fails, or null when none does. */
+  readonly conclude: (firstBadSignature: number | null) => ChainVerification;
+};
+
+export type ChainInspector = (entries: readonly AuditEntry[], options?: ChainVerificationOptions) => ChainInspection;
 
 type ChainBreak = Extract<ChainVerification, { ok: false }>;
 
@@ -122,13 +155,19 @@ const keyRing = (publicKeysPem: Readonly<Record<string, string>>) => {
 
 type KeyRing = ReturnType<typeof keyRing>;
 
-/** Strict base64: a signature field with extra characters that a lenient decoder would skip is an edited field. */
+/** An Ed25519 signature is 64 bytes. */
+const SIGNATURE_BYTES = 64;
+
+/**
+ * Strict base64 of 64 bytes: a signature field with extra characters that a lenient decoder would skip is an
+ * edited field, and one of another length cannot verify, so both are reported without verifying anything.
+ */
 const decodeSignature = (signature: string): Buffer | null => {
   const bytes = Buffer.from(signature, 'base64');
-  return bytes.length > 0 && bytes.toString('base64') === signature ? bytes : null;
+  return bytes.length === SIGNATURE_BYTES && bytes.toString('base64') === signature ? bytes : null;
 };
 
-const verifiesUnder = (key: KeyObject, hash: string, signature: Buffer): boolean =>
+const verifiesUnder = (key: KeyObject, hash: string, signature: Uint8Array): boolean =>
   verify(null, signedBytes(hash), key, signature);
 
 /** Where the chain is being read: the entries of this call, the position, and what comes right after them. */
@@ -239,7 +278,16 @@ const insertionBreak = (entry: AuditEntry, previous: ChainHead, next: AuditEntry
   );
 };
 
-const signatureBreak = (entry: AuditEntry, keys: KeyRing): ChainBreak | null => {
+const badSignatureBreak = ({ sequence, keyId }: AuditEntry): ChainBreak =>
+  chainBreak(
+    sequence,
+    'bad-signature',
+    `The signature of audit entry ${sequence} does not verify under key ${keyId}: the signature was replaced or the ` +
+      `entry was signed by a key this installation does not know. ${RESTORE_ADVICE}`,
+  );
+
+/** What can be told about an entry's signature without verifying it: whether its key is usable and the signature well-formed. */
+const keyBreak = (entry: AuditEntry, keys: KeyRing): ChainBreak | null => {
   const { sequence, keyId } = entry;
   const named = keys.lookup(keyId);
   if (named === undefined) {
@@ -259,28 +307,22 @@ const signatureBreak = (entry: AuditEntry, keys: KeyRing): ChainBreak | null => 
         'keys again and repeat the verification.',
     );
   }
-  const signature = decodeSignature(entry.signature);
-  if (signature !== null && verifiesUnder(named.key, entry.hash, signature)) return null;
-  const actualSigner =
-    signature === null
-      ? undefined
-      : keys.keyIds.find((otherId) => {
-          const other = otherId === keyId ? undefined : keys.lookup(otherId);
-          return other !== undefined && other.usable && verifiesUnder(other.key, entry.hash, signature);
-        });
-  if (actualSigner !== undefined) {
-    return chainBreak(
-      sequence,
-      'wrong-key',
-      `Audit entry ${sequence} claims signing key ${keyId} but was signed with key ${actualSigner}: it was re-signed ` +
-        `after it was recorded. ${RESTORE_ADVICE}`,
-    );
-  }
+  return decodeSignature(entry.signature) === null ? badSignatureBreak(entry) : null;
+};
+
+/** A well-formed signature that does not verify under the key its entry names: re-signed with another key, or replaced. */
+const forgedSignatureBreak = (entry: AuditEntry, keys: KeyRing, signature: Uint8Array): ChainBreak => {
+  const { sequence, keyId } = entry;
+  const actualSigner = keys.keyIds.find((otherId) => {
+    const other = otherId === keyId ? undefined : keys.lookup(otherId);
+    return other !== undefined && other.usable && verifiesUnder(other.key, entry.hash, signature);
+  });
+  if (actualSigner === undefined) return badSignatureBreak(entry);
   return chainBreak(
     sequence,
-    'bad-signature',
-    `The signature of audit entry ${sequence} does not verify under key ${keyId}: the signature was replaced or the ` +
-      `entry was signed by a key this installation does not know. ${RESTORE_ADVICE}`,
+    'wrong-key',
+    `Audit entry ${sequence} claims signing key ${keyId} but was signed with key ${actualSigner}: it was re-signed ` +
+      `after it was recorded. ${RESTORE_ADVICE}`,
   );
 };
 
@@ -303,48 +345,103 @@ const truncationBreak = (head: ChainHead, anchor: ChainHead): ChainBreak =>
       'from a backup of the audit table or an exported audit package.',
   );
 
+/** A break, and whether full verification checks the broken entry's own signature before finding it. */
+type EntryFinding = { readonly broken: ChainBreak; readonly afterOwnSignature: boolean };
+
 /**
  * The checks run in the order that names the cause most precisely: an entry's position, its link, its content,
- * whether it was slipped in, its signature, and finally the external checkpoint.
+ * whether it was slipped in, its key, its signature (verified afterwards, see `ChainInspection`), and finally the
+ * external checkpoint.
  */
-const entryBreak = (
+const entryFinding = (
   entry: AuditEntry,
   previous: ChainHead,
   position: Position,
   keys: KeyRing,
   anchor: ChainHead | undefined,
-): ChainBreak | null => {
+): EntryFinding | null => {
   const intact = isIntact(entry);
   const next = position.entries[position.index + 1] ?? position.followedBy;
-  return (
+  const beforeSignature =
     sequenceBreak(entry, intact, previous, position) ??
     linkBreak(entry, intact, previous, position) ??
     contentBreak(entry, intact) ??
     insertionBreak(entry, previous, next) ??
-    signatureBreak(entry, keys) ??
-    anchorBreak(entry, anchor)
-  );
+    keyBreak(entry, keys);
+  if (beforeSignature !== null) return { broken: beforeSignature, afterOwnSignature: false };
+  const anchored = anchorBreak(entry, anchor);
+  return anchored === null ? null : { broken: anchored, afterOwnSignature: true };
+};
+
+type PassResult = { readonly found: ChainBreak | null; readonly signed: number; readonly head: ChainHead };
+
+/** One pass over the entries up to the first finding: hashing is cheap, so this is what every mode pays in full. */
+const firstFinding = (entries: readonly AuditEntry[], options: ChainVerificationOptions, keys: KeyRing): PassResult => {
+  const { anchor, followedBy } = options;
+  let previous = options.startAfter ?? GENESIS;
+  for (const [index, entry] of entries.entries()) {
+    const finding = entryFinding(entry, previous, { entries, index, followedBy }, keys, anchor);
+    if (finding !== null) {
+      return { found: finding.broken, signed: finding.afterOwnSignature ? index + 1 : index, head: previous };
+    }
+    previous = { sequence: entry.sequence, hash: entry.hash };
+  }
+  const truncated = anchor !== undefined && followedBy === undefined && anchor.sequence > previous.sequence;
+  return { found: truncated ? truncationBreak(previous, anchor) : null, signed: entries.length, head: previous };
 };
 
 /**
- * Builds a verifier that imports each public key once, so a chain verified page by page pays for key import once.
- * One pass over the entries; on failure it reports the first broken link, by sequence number and kind.
+ * Builds an inspector that imports each public key once, so a chain inspected page by page pays for key import
+ * once. It checks everything but the signatures themselves and says which signatures decide the outcome.
  */
-export const createChainVerifier = (publicKeysPem: Readonly<Record<string, string>>): ChainVerifier => {
+export const createChainInspector = (publicKeysPem: Readonly<Record<string, string>>): ChainInspector => {
   const keys = keyRing(publicKeysPem);
   return (entries, options = {}) => {
-    const { anchor, followedBy } = options;
-    let previous = options.startAfter ?? GENESIS;
-    for (const [index, entry] of entries.entries()) {
-      const broken = entryBreak(entry, previous, { entries, index, followedBy }, keys, anchor);
-      if (broken !== null) return broken;
-      previous = { sequence: entry.sequence, hash: entry.hash };
-    }
-    if (anchor !== undefined && followedBy === undefined && anchor.sequence > previous.sequence) {
-      return truncationBreak(previous, anchor);
-    }
-    const head = entries.length === 0 && options.startAfter === undefined ? null : previous;
-    return { ok: true, count: entries.length, head };
+    const { found, signed, head } = firstFinding(entries, options, keys);
+    const outcome: ChainVerification = found ?? {
+      ok: true,
+      count: entries.length,
+      head: entries.length === 0 && options.startAfter === undefined ? null : head,
+    };
+    const signedEntry = (index: number): AuditEntry => {
+      const entry = index < signed ? entries[index] : undefined;
+      if (entry === undefined) throw new RangeError(`Entry ${index} is not among the ${signed} signed entries inspected`);
+      return entry;
+    };
+    const signatureCheck = (index: number): SignatureCheck => {
+      const entry = signedEntry(index);
+      const named = keys.lookup(entry.keyId);
+      const signature = decodeSignature(entry.signature);
+      if (named === undefined || !named.usable || signature === null) {
+        throw new Error(`Audit entry ${entry.sequence} was inspected as signed with a usable key, but is not`);
+      }
+      return { message: signedBytes(entry.hash), key: named.key, signature };
+    };
+    return {
+      signed,
+      keyIdAt: (index) => signedEntry(index).keyId,
+      signatureCheck,
+      conclude: (firstBadSignature) =>
+        firstBadSignature === null
+          ? outcome
+          : forgedSignatureBreak(signedEntry(firstBadSignature), keys, signatureCheck(firstBadSignature).signature),
+    };
+  };
+};
+
+const verifies = ({ message, key, signature }: SignatureCheck): boolean => verify(null, message, key, signature);
+
+/**
+ * Builds a verifier that imports each public key once. One pass over the entries, then the signatures the mode
+ * asks for; on failure it reports the first broken link, by sequence number and kind.
+ */
+export const createChainVerifier = (publicKeysPem: Readonly<Record<string, string>>): ChainVerifier => {
+  const inspect = createChainInspector(publicKeysPem);
+  return (entries, options = {}) => {
+    const inspection = inspect(entries, options);
+    const search = options.mode === 'fast' ? lastOfEachKeyRunThenBisect : everySignatureInOrder;
+    const fails = (index: number): boolean => !verifies(inspection.signatureCheck(index));
+    return inspection.conclude(search(inspection.keyIdAt, inspection.signed, fails));
   };
 };
 
