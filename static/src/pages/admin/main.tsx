@@ -1,0 +1,4 @@
+import { start } from '../../boot/start';
+import { AdminApp } from './AdminApp';
+
+void start(AdminApp);

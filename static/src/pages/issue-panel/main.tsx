@@ -1,0 +1,4 @@
+import { start } from '../../boot/start';
+import { IssuePanel } from './IssuePanel';
+
+void start(IssuePanel);

@@ -1,0 +1,4 @@
+import { start } from '../../boot/start';
+import { RegisterApp } from './RegisterApp';
+
+void start(RegisterApp);
