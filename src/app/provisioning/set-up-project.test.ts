@@ -1,0 +1,425 @@
+/* eslint-disable boundaries/dependencies -- this suite wires the production Jira gateway, over the real @forge/api and the local Forge runtime, to the sandbox's Jira stand-in; the use case itself depends only on its port */
+import api, { assumeTrustedRoute, getAppContext } from '@forge/api';
+import { createJiraGateway } from '../../adapters/jira/jira-gateway';
+import type { RequestJira } from '../../adapters/jira/request-jira';
+import { parseWorkflowRuleConfig } from '../../contract/workflow-rule-config';
+import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
+import { installLocalForgeRuntime, type LocalForgeRuntime } from '../../sandbox/forge-runtime/install-local-forge-runtime';
+import { createLocalKvsStore } from '../../sandbox/forge-runtime/local-kvs-store';
+import type { FaultRule } from '../../sandbox/jira/fault-injection';
+import type { JiraStandIn } from '../../sandbox/jira/jira-stand-in';
+import { APP, call, createStandInWorld, json, PEOPLE } from '../../sandbox/jira/testing/stand-in-world';
+import type { WorkflowValidatorPayload } from '../../sandbox/jira/workflow-validators';
+import { setUpProject, type ProjectSetupReport, type SetUpProjectInput } from './set-up-project';
+import { SETUP_STEPS, type SetupStepId, type StepOutcome } from './setup-steps';
+
+const VALIDATORS = { intake: 'intake-validator', peerReview: 'peer-review-validator', approval: 'approval-validator', activation: 'activation-validator' };
+const FIELDS = { editable: ['risk-inputs', 'exception-assets'], readOnly: ['risk-tier'] };
+
+type Site = {
+  readonly jira: JiraStandIn;
+  readonly run: (projectKey?: string) => Promise<ProjectSetupReport>;
+  /** Every request the gateway sent, as `METHOD path` without the query. */
+  readonly sent: string[];
+  readonly validated: { readonly moduleKey: string; readonly payload: WorkflowValidatorPayload }[];
+};
+
+let runtime: LocalForgeRuntime | undefined;
+afterEach(() => runtime?.uninstall());
+
+/** A site with project SEC, the app's fields deployed and its validators registered; set-up runs as a Forge invocation. */
+function createSite(options: { readonly validators?: readonly string[]; readonly fieldsDeployed?: boolean } = {}): Site {
+  const { jira } = createStandInWorld();
+  if (options.fieldsDeployed !== false) jira.registerForgeCustomField({ moduleKey: 'exception-assets', name: 'Exception assets', type: 'object' });
+  const validated: Site['validated'] = [];
+  for (const moduleKey of options.validators ?? Object.values(VALIDATORS)) {
+    jira.registerWorkflowValidator(moduleKey, (payload) => {
+      validated.push({ moduleKey, payload });
+      return { result: false, errorMessage: `${moduleKey} refused` };
+    });
+  }
+  runtime?.uninstall();
+  runtime = installLocalForgeRuntime({ jira, kvs: createLocalKvsStore({ now: () => jira.clock.now() }) });
+  const sent: string[] = [];
+  const request: RequestJira = (path, init) => {
+    sent.push(`${init?.method ?? 'GET'} ${path.split('?')[0] ?? path}`);
+    return api.asApp().requestJira(assumeTrustedRoute(path), init);
+  };
+  const gateway = createJiraGateway({ request, sleep: () => Promise.resolve(), random: () => 0, now: () => jira.clock.now() });
+  const inputFor = (projectKey: string): SetUpProjectInput => {
+    const context = getAppContext();
+    return {
+      projectKey,
+      app: { appId: context.appAri.appId, environmentId: context.environmentAri.environmentId },
+      validatorModuleKeys: VALIDATORS,
+      approvalLevels: DEFAULT_POLICY.levels,
+      fieldModuleKeys: FIELDS,
+    };
+  };
+  const local = runtime;
+  return {
+    jira,
+    sent,
+    validated,
+    run: (projectKey = 'SEC') => local.runAs(PEOPLE.admin, () => setUpProject({ jira: gateway }, inputFor(projectKey))),
+  };
+}
+
+/** The site's configuration by name, so two sites built in different orders compare equal when they hold the same. */
+function configurationOf(jira: JiraStandIn, projectKey = 'SEC') {
+  const { state } = jira;
+  const statusName = (id: string) => state.statuses.get(id)?.name ?? `missing status ${id}`;
+  const typeName = (id: string) => (id === 'default' ? 'default' : (state.issueTypes.get(id)?.name ?? `missing type ${id}`));
+  const screenName = (id: number) => state.screens.get(id)?.name ?? `missing screen ${id}`;
+  const byName = <T extends { name: string }>(items: Iterable<T>): T[] => [...items].sort((a, b) => a.name.localeCompare(b.name));
+  const project = [...state.projects.values()].find((candidate) => candidate.key === projectKey);
+  const workflowScheme = project?.workflowSchemeId === undefined ? undefined : state.workflowSchemes.get(project.workflowSchemeId);
+  return {
+    issueTypes: [...state.issueTypes.values()].map((type) => type.name).sort(),
+    statuses: byName(state.statuses.values()).map((status) => `${status.name} (${status.category})`),
+    workflows: byName(state.workflows.values()).map((workflow) => ({
+      name: workflow.name,
+      statuses: workflow.statuses.map((status) => statusName(status.statusId)),
+      transitions: workflow.transitions.map((transition) => ({
+        name: transition.name,
+        type: transition.type,
+        from: transition.fromStatusIds.map(statusName),
+        to: statusName(transition.toStatusId),
+        validators: transition.validators.map((rule) => ({ ruleKey: rule.ruleKey, parameters: rule.parameters })),
+        conditions: transition.conditions,
+        properties: transition.properties,
+      })),
+    })),
+    workflowSchemes: byName(state.workflowSchemes.values()).map((scheme) => ({
+      name: scheme.name,
+      defaultWorkflow: scheme.defaultWorkflow,
+      mappings: Object.entries(scheme.issueTypeMappings).map(([type, workflow]) => `${typeName(type)} -> ${workflow}`),
+    })),
+    screens: byName(state.screens.values()).map((screen) => ({
+      name: screen.name,
+      tabs: screen.tabs.map((tab) => ({ name: tab.name, fields: tab.fieldIds.map((id) => state.fields.get(id)?.name ?? id) })),
+    })),
+    screenSchemes: byName(state.screenSchemes.values()).map((scheme) => ({
+      name: scheme.name,
+      screens: Object.entries(scheme.screens).map(([kind, id]) => `${kind}: ${screenName(id)}`),
+    })),
+    issueTypeScreenSchemes: byName(state.issueTypeScreenSchemes.values()).map((scheme) => ({
+      name: scheme.name,
+      mappings: [...scheme.mappings].map(([type, id]) => `${typeName(type)} -> ${state.screenSchemes.get(Number(id))?.name ?? id}`),
+    })),
+    issueTypeSchemes: byName(state.issueTypeSchemes.values()).map((scheme) => ({
+      name: scheme.name,
+      types: scheme.issueTypeIds.map(typeName),
+      defaultType: scheme.defaultIssueTypeId === undefined ? null : typeName(scheme.defaultIssueTypeId),
+    })),
+    project: {
+      workflowScheme: workflowScheme?.name ?? 'Default Workflow Scheme',
+      issueTypeScheme: state.issueTypeSchemes.get(project?.issueTypeSchemeId ?? '10000')?.name,
+      issueTypeScreenScheme: state.issueTypeScreenSchemes.get(project?.issueTypeScreenSchemeId ?? '1')?.name,
+    },
+  };
+}
+
+const outcomes = (report: ProjectSetupReport): Record<string, StepOutcome> =>
+  Object.fromEntries(report.steps.map((step) => [step.step, step.outcome]));
+
+const detailOf = (report: ProjectSetupReport, step: SetupStepId): string => report.steps.find((entry) => entry.step === step)?.detail ?? '';
+
+const everyStep = (outcome: StepOutcome, except: Partial<Record<SetupStepId, StepOutcome>> = {}): Record<string, StepOutcome> =>
+  Object.fromEntries(SETUP_STEPS.map(({ step }) => [step, except[step] ?? outcome]));
+
+/** The outcomes of a first run on an empty project that fails at `step`: the project check finds, the others create. */
+const stoppedAt = (step: SetupStepId): Record<string, StepOutcome> => {
+  const index = SETUP_STEPS.findIndex((entry) => entry.step === step);
+  const before = (candidate: SetupStepId): StepOutcome => (candidate === 'project' ? 'already-present' : 'created');
+  return Object.fromEntries(SETUP_STEPS.map((entry, i) => [entry.step, i < index ? before(entry.step) : i === index ? 'failed' : 'skipped']));
+};
+
+const securityExceptionWorkflow = (jira: JiraStandIn) => {
+  const workflow = [...jira.state.workflows.values()].find((candidate) => candidate.name === 'Security Exception Workflow');
+  if (workflow === undefined) throw new Error('the workflow was not created');
+  return workflow;
+};
+
+const ari = (moduleKey: string) => `ari:cloud:ecosystem::extension/${APP.appId}/${APP.environmentId}/static/${moduleKey}`;
+
+describe('setUpProject on the Jira stand-in', () => {
+  let referenceConfiguration: ReturnType<typeof configurationOf>;
+  beforeAll(async () => {
+    const site = createSite();
+    await site.run();
+    referenceConfiguration = configurationOf(site.jira);
+  });
+
+  it('makes an empty company-managed project ready, reporting each step', async () => {
+    const site = createSite();
+    const report = await site.run();
+
+    expect(report.result).toBe('set-up');
+    expect(report.summary).toBe('SEC is ready for security exceptions.');
+    expect(outcomes(report)).toEqual(everyStep('created', { project: 'already-present' }));
+    expect(report.steps.map((step) => step.step)).toEqual(SETUP_STEPS.map((step) => step.step));
+
+    const configuration = configurationOf(site.jira);
+    expect(configuration.issueTypes.filter((name) => name === 'Security Exception')).toHaveLength(1);
+    expect(configuration.statuses).toEqual(
+      expect.arrayContaining([
+        'Draft (TODO)',
+        'Submitted (IN_PROGRESS)',
+        'Risk Review (IN_PROGRESS)',
+        'Awaiting Approval (IN_PROGRESS)',
+        'Active (IN_PROGRESS)',
+        'Expired (DONE)',
+        'Revoked (DONE)',
+        'Remediated (DONE)',
+        'Rejected (DONE)',
+        'Withdrawn (DONE)',
+        'Superseded (DONE)',
+      ]),
+    );
+    expect(configuration.project).toEqual({
+      workflowScheme: 'Security Exception Workflow Scheme',
+      issueTypeScheme: 'Security Exception Issue Type Scheme',
+      issueTypeScreenScheme: 'Security Exception Issue Type Screen Scheme',
+    });
+    expect(configuration.workflowSchemes).toEqual([
+      { name: 'Security Exception Workflow Scheme', defaultWorkflow: 'Security Exception Workflow', mappings: ['Security Exception -> Security Exception Workflow'] },
+    ]);
+    expect(configuration.issueTypeSchemes).toContainEqual({
+      name: 'Security Exception Issue Type Scheme',
+      types: ['Security Exception'],
+      defaultType: 'Security Exception',
+    });
+    expect(configuration.issueTypeScreenSchemes).toContainEqual({
+      name: 'Security Exception Issue Type Screen Scheme',
+      mappings: ['default -> Security Exception Screen Scheme', 'Security Exception -> Security Exception Screen Scheme'],
+    });
+    expect(configuration.screenSchemes).toContainEqual({
+      name: 'Security Exception Screen Scheme',
+      screens: [
+        'default: Security Exception Edit Screen',
+        'create: Security Exception Create Screen',
+        'edit: Security Exception Edit Screen',
+        'view: Security Exception View Screen',
+      ],
+    });
+    const fieldsOf = (name: string) => configuration.screens.find((screen) => screen.name === name)?.tabs.flatMap((tab) => tab.fields);
+    expect(fieldsOf('Security Exception Create Screen')).toEqual(['Summary', 'Issue Type', 'Description', 'Risk inputs', 'Exception assets']);
+    expect(fieldsOf('Security Exception Edit Screen')).toEqual(['Summary', 'Description', 'Assignee', 'Risk inputs', 'Exception assets', 'Risk tier']);
+    expect(fieldsOf('Security Exception View Screen')).toEqual([
+      'Summary',
+      'Issue Type',
+      'Description',
+      'Reporter',
+      'Assignee',
+      'Risk inputs',
+      'Exception assets',
+      'Risk tier',
+    ]);
+  });
+
+  it('attaches the app’s validators, built from the runtime’s app and environment ids, to the right transitions', async () => {
+    const site = createSite();
+    await site.run();
+    const guarded = securityExceptionWorkflow(site.jira)
+      .transitions.filter((transition) => transition.validators.length > 0)
+      .map((transition) => ({
+        name: transition.name,
+        validators: transition.validators.map((rule) => ({ ruleKey: rule.ruleKey, key: rule.parameters.key, config: parseWorkflowRuleConfig(rule.parameters.config) })),
+      }));
+    const validator = (moduleKey: string, config: unknown) => [{ ruleKey: 'forge:expression-validator', key: ari(moduleKey), config }];
+    expect(guarded).toEqual([
+      { name: 'Submit', validators: validator('intake-validator', { check: 'submit' }) },
+      { name: 'Start review', validators: validator('peer-review-validator', { check: 'review' }) },
+      { name: 'Complete review', validators: validator('peer-review-validator', { check: 'review' }) },
+      { name: 'Approve as Security lead', validators: validator('approval-validator', { check: 'approval', levelId: 'security-lead' }) },
+      { name: 'Approve as Risk / information owner', validators: validator('approval-validator', { check: 'approval', levelId: 'risk-owner' }) },
+      { name: 'Approve as Compliance lead', validators: validator('approval-validator', { check: 'approval', levelId: 'compliance-lead' }) },
+      { name: 'Approve as CISO', validators: validator('approval-validator', { check: 'approval', levelId: 'ciso' }) },
+      { name: 'Activate', validators: validator('activation-validator', { check: 'activation' }) },
+    ]);
+    const appOnly = securityExceptionWorkflow(site.jira)
+      .transitions.filter((transition) => transition.conditions !== undefined)
+      .map((transition) => [transition.name, transition.conditions]);
+    const restricted = { operation: 'ALL', conditions: [{ ruleKey: 'system:restrict-from-all-users', parameters: { restrictMode: 'users' } }] };
+    expect(appOnly).toEqual([
+      ['Time out', restricted],
+      ['Expire', restricted],
+      ['Supersede', restricted],
+      ['Re-rate', restricted],
+      ['Void approvals', restricted],
+    ]);
+  });
+
+  it.each<[string, string | undefined, string, unknown]>([
+    ['Submit', undefined, 'intake-validator', { check: 'submit' }],
+    ['Start review', 'Submitted', 'peer-review-validator', { check: 'review' }],
+    ['Approve as CISO', 'Awaiting Approval', 'approval-validator', { check: 'approval', levelId: 'ciso' }],
+    ['Activate', 'Awaiting Approval', 'activation-validator', { check: 'activation' }],
+  ])('runs the validator on "%s" of a new exception, configured for its check', async (name, status, moduleKey, configuration) => {
+    const site = createSite();
+    await site.run();
+    const issue = site.jira.seedIssue({ projectKey: 'SEC', issueType: 'Security Exception', summary: 'Legacy TLS', reporterAccountId: PEOPLE.requester, ...(status === undefined ? {} : { status }) });
+    const transition = securityExceptionWorkflow(site.jira).transitions.find((candidate) => candidate.name === name);
+    const answer = await call(site.jira, 'POST', `/rest/api/3/issue/${issue.key}/transitions`, { transition: { id: transition?.id } }, PEOPLE.requester);
+    expect(answer.status).toBe(400);
+    expect(json(answer)).toMatchObject({ errorMessages: [`${moduleKey} refused`] });
+    expect(site.validated.map((entry) => [entry.moduleKey, entry.payload.configuration])).toEqual([[moduleKey, configuration]]);
+  });
+
+  it('changes nothing on a second run and says so, even once the project has exceptions', async () => {
+    const site = createSite();
+    await site.run();
+    site.jira.seedIssue({ projectKey: 'SEC', issueType: 'Security Exception', summary: 'Legacy TLS', reporterAccountId: PEOPLE.requester });
+    const before = configurationOf(site.jira);
+    site.sent.length = 0;
+
+    const report = await site.run();
+
+    expect(report.result).toBe('already-set-up');
+    expect(report.summary).toBe('SEC was already set up for security exceptions; nothing was changed.');
+    expect(outcomes(report)).toEqual(everyStep('already-present'));
+    expect(configurationOf(site.jira)).toEqual(before);
+    expect(site.sent.filter((line) => !line.startsWith('GET '))).toEqual([]);
+  });
+
+  it('gives a second project the shared configuration, only assigning the schemes', async () => {
+    const site = createSite();
+    await site.run();
+    site.jira.seedProject({ key: 'OPS', name: 'Operations exceptions', leadAccountId: PEOPLE.lead });
+
+    const report = await site.run('OPS');
+
+    expect(outcomes(report)).toEqual(
+      everyStep('already-present', { 'issue-type-screen-scheme': 'updated', 'workflow-scheme': 'updated', 'issue-type-scheme': 'updated' }),
+    );
+    expect(detailOf(report, 'workflow-scheme')).toBe(
+      'Found the workflow scheme "Security Exception Workflow Scheme" and assigned it to OPS in place of "Default Workflow Scheme".',
+    );
+    expect(configurationOf(site.jira, 'OPS')).toEqual(referenceConfiguration);
+  });
+
+  it('puts back a field an admin removed from a screen, and touches nothing else', async () => {
+    const site = createSite();
+    await site.run();
+    const viewScreen = [...site.jira.state.screens.values()].find((screen) => screen.name === 'Security Exception View Screen');
+    const tab = viewScreen?.tabs[0];
+    tab?.fieldIds.splice(tab.fieldIds.length - 1, 1);
+
+    const report = await site.run();
+
+    expect(outcomes(report)).toEqual(everyStep('already-present', { screens: 'updated' }));
+    expect(detailOf(report, 'screens')).toMatch(/Added customfield_\d+ to "Security Exception View Screen"/);
+    expect(configurationOf(site.jira)).toEqual(referenceConfiguration);
+  });
+
+  it('reuses a lifecycle status the site already has, keeping the category other workflows rely on', async () => {
+    const site = createSite();
+    const seeded = await call(site.jira, 'POST', '/rest/api/3/statuses', { scope: { type: 'GLOBAL' }, statuses: [{ name: 'Active', statusCategory: 'DONE' }] });
+    const [active] = json(seeded) as [{ id: string }];
+
+    const report = await site.run();
+
+    expect(outcomes(report).statuses).toBe('created');
+    expect(detailOf(report, 'statuses')).toMatch(/; reused the 1 that already existed\. "Active" keeps its category Done \(set-up would use In progress\)\.$/);
+    expect([...site.jira.state.statuses.values()].filter((status) => status.name === 'Active')).toHaveLength(1);
+    expect(securityExceptionWorkflow(site.jira).statuses.map((status) => status.statusId)).toContain(active.id);
+  });
+
+  describe('resuming after a failure', () => {
+    const failAt: [SetupStepId, string, FaultRule][] = [
+      ['project', 'reading the project', { status: 500, method: 'GET', pathPattern: /^\/rest\/api\/3\/project\/SEC$/ }],
+      ['issue-type', 'creating the issue type', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/issuetype$/ }],
+      ['statuses', 'creating the statuses', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/statuses$/ }],
+      ['workflow', 'listing the workflow capabilities', { status: 503, method: 'GET', pathPattern: /^\/rest\/api\/3\/workflows\/capabilities/ }],
+      ['workflow', 'creating the workflow', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/workflows\/create$/ }],
+      ['screens', 'creating the first screen', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/screens$/ }],
+      ['screens', 'adding fields once the first screen is done', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/screens\/10001\/tabs\/\d+\/fields$/ }],
+      ['screen-scheme', 'creating the screen scheme', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/screenscheme$/ }],
+      ['issue-type-screen-scheme', 'creating the scheme', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/issuetypescreenscheme$/ }],
+      ['issue-type-screen-scheme', 'assigning the created scheme', { status: 500, method: 'PUT', pathPattern: /^\/rest\/api\/3\/issuetypescreenscheme\/project$/ }],
+      ['workflow-scheme', 'creating the scheme', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/workflowscheme$/ }],
+      ['workflow-scheme', 'assigning the created scheme', { status: 500, method: 'PUT', pathPattern: /^\/rest\/api\/3\/workflowscheme\/project$/ }],
+      ['issue-type-scheme', 'creating the scheme', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/issuetypescheme$/ }],
+      ['issue-type-scheme', 'assigning the created scheme', { status: 500, method: 'PUT', pathPattern: /^\/rest\/api\/3\/issuetypescheme\/project$/ }],
+    ];
+
+    it.each(failAt)('stops at "%s" when Jira fails %s, and the next run ends as an uninterrupted one', async (step, _when, fault) => {
+      const site = createSite();
+      site.jira.injectFault(fault);
+
+      const interrupted = await site.run();
+
+      expect(outcomes(interrupted)).toEqual(stoppedAt(step));
+      expect(interrupted.result).toBe('stopped');
+      expect(detailOf(interrupted, step)).toMatch(new RegExp(`with status ${fault.status}`));
+      expect(interrupted.summary).toMatch(/running set-up again finds it and carries on/);
+
+      site.jira.clearFaults();
+      const resumed = await site.run();
+
+      expect(resumed.result).toBe('set-up');
+      expect(resumed.steps.every((entry) => entry.outcome !== 'failed' && entry.outcome !== 'skipped')).toBe(true);
+      expect(configurationOf(site.jira)).toEqual(referenceConfiguration);
+      expect((await site.run()).result).toBe('already-set-up');
+    });
+  });
+
+  describe('projects it refuses, changing nothing', () => {
+    it('explains that a team-managed project cannot take the schemes and what the admin should do', async () => {
+      const site = createSite();
+      site.jira.seedProject({ key: 'TEAM', name: 'Team exceptions', leadAccountId: PEOPLE.lead, style: 'team-managed' });
+      const before = configurationOf(site.jira, 'TEAM');
+
+      const report = await site.run('TEAM');
+
+      expect(report.result).toBe('stopped');
+      expect(outcomes(report)).toEqual(stoppedAt('project'));
+      expect(detailOf(report, 'project')).toMatch(/^TEAM \(Team exceptions\) is a team-managed project\. Jira lets apps assign workflow, screen and issue type schemes only to company-managed projects/);
+      expect(detailOf(report, 'project')).toMatch(/create a company-managed project for security exceptions .* and run set-up for that project/);
+      expect(configurationOf(site.jira, 'TEAM')).toEqual(before);
+    });
+
+    it('explains that the workflow scheme cannot be switched while the project has issues on another workflow', async () => {
+      const site = createSite();
+      site.jira.seedIssue({ projectKey: 'SEC', issueType: 'Task', summary: 'Patch the VPN', reporterAccountId: PEOPLE.requester });
+      site.jira.seedIssue({ projectKey: 'SEC', issueType: 'Bug', summary: 'Login loop', reporterAccountId: PEOPLE.requester });
+      const before = configurationOf(site.jira);
+
+      const report = await site.run();
+
+      expect(outcomes(report)).toEqual(stoppedAt('project'));
+      expect(detailOf(report, 'project')).toBe(
+        'SEC already has issues, such as SEC-1 (Task), SEC-2 (Bug), following the workflows of its current workflow scheme ' +
+          '"Default Workflow Scheme". Jira switches a project to another workflow scheme through its API only while the project has ' +
+          'no issues, so set-up has changed nothing. Run set-up for a new, empty company-managed project reserved for security ' +
+          'exceptions, or first move these issues to another project (search for them, then Bulk change > Move) and run set-up again.',
+      );
+      expect(configurationOf(site.jira)).toEqual(before);
+    });
+
+    it('says when Jira has no such project', async () => {
+      const report = await createSite().run('NOPE');
+      expect(outcomes(report)).toEqual(stoppedAt('project'));
+      expect(detailOf(report, 'project')).toMatch(/^Jira has no project with the key NOPE/);
+    });
+  });
+
+  describe('app pieces Jira does not know', () => {
+    it('creates no workflow when Jira does not offer one of the app’s validators, naming it', async () => {
+      const site = createSite({ validators: [VALIDATORS.intake, VALIDATORS.peerReview, VALIDATORS.activation] });
+
+      const report = await site.run();
+
+      expect(outcomes(report)).toEqual(stoppedAt('workflow'));
+      expect(detailOf(report, 'workflow')).toContain(`Jira does not offer the app’s validators approval-validator (${ari('approval-validator')}) for SEC`);
+      expect([...site.jira.state.workflows.values()].map((workflow) => workflow.name)).toEqual(['jira']);
+    });
+
+    it('stops at the screens when the app’s custom fields are not deployed', async () => {
+      const report = await createSite({ fieldsDeployed: false }).run();
+      expect(outcomes(report)).toEqual(stoppedAt('screens'));
+      expect(detailOf(report, 'screens')).toMatch(/^Could not find the app’s custom fields\. .*exception-assets are not in this Jira site/);
+    });
+  });
+});
