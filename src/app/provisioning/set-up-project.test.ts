@@ -1,4 +1,3 @@
-/* eslint-disable boundaries/dependencies -- this suite wires the production Jira gateway, over the real @forge/api and the local Forge runtime, to the sandbox's Jira stand-in; the use case itself depends only on its port */
 import api, { assumeTrustedRoute, getAppContext } from '@forge/api';
 import { createJiraGateway } from '../../adapters/jira/jira-gateway';
 import type { RequestJira } from '../../adapters/jira/request-jira';
