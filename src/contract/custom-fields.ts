@@ -40,6 +40,12 @@ export const assetsFieldSchema = z
   });
 export type AssetsFieldValue = z.infer<typeof assetsFieldSchema>;
 
+const ratingSchema = z
+  .number({ error: 'enter a whole number from 1 to 10' })
+  .int({ error: 'enter a whole number from 1 to 10' })
+  .min(1, { error: 'enter a whole number from 1 to 10' })
+  .max(10, { error: 'enter a whole number from 1 to 10' });
+
 const threatVectorsSchema = z.array(z.enum(THREAT_VECTORS)).max(THREAT_VECTORS.length).optional();
 
 export const riskInputsFieldSchema = z.discriminatedUnion('method', [
@@ -47,8 +53,8 @@ export const riskInputsFieldSchema = z.discriminatedUnion('method', [
   z
     .object({
       method: z.literal('matrix'),
-      likelihood: z.number().int().min(1).max(10),
-      impact: z.number().int().min(1).max(10),
+      likelihood: ratingSchema,
+      impact: ratingSchema,
       threatVectors: threatVectorsSchema,
     })
     .strict(),

@@ -3,7 +3,8 @@ import { FRAMEWORKS } from './vocabulary';
 
 /** Scalars every contract module shares; each one says in its message what a valid value looks like. */
 
-export const boundedText = (max: number) => z.string().trim().min(1).max(max);
+export const boundedText = (max: number) =>
+  z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
 
 export const isoDateSchema = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' });

@@ -1,5 +1,4 @@
 import { router, view } from '@forge/bridge';
-import { workflowRules } from '@forge/jira-bridge';
 import { toHostContext, type Host, type HostHistory } from './host';
 
 /** Production host: the Forge bridge. Together with forge-transport, the only modules importing it. */
@@ -9,6 +8,7 @@ export const forgeHost: Host = {
   createHistory: async (): Promise<HostHistory> => view.createHistory(),
   submit: (value) => view.submit(value),
   close: () => view.close(),
-  onConfigure: (configuration) => workflowRules.onConfigure(configuration),
+  // Only the workflow rule page configures rules; the other pages do not load the Jira bridge.
+  onConfigure: async (configuration) => (await import('@forge/jira-bridge')).workflowRules.onConfigure(configuration),
   navigate: (path) => router.navigate(path),
 };

@@ -93,7 +93,7 @@ export function renderPage(
   const calls: RecordedCall[] = [];
   const transport = async (key: ResolverKey, payload: unknown): Promise<unknown> => {
     calls.push({ key, payload });
-    const handler = handlers[key] as Handler<ResolverKey> | undefined;
+    const handler: Handler<ResolverKey> | undefined = handlers[key];
     if (handler === undefined) throw new Error(`no fake resolver for ${key}`);
     return handler(payload as never);
   };

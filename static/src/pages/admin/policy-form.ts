@@ -81,7 +81,11 @@ const writePath = (root: Json, path: string, value: Json): void => {
   if (last !== undefined && node !== null && typeof node === 'object') (node as Record<string, Json>)[last] = value;
 };
 
-export const toText = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : value === undefined || value === null ? '' : String(value));
+export const toText = (value: unknown): string => {
+  if (Array.isArray(value)) return value.map(toText).join(', ');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+};
 
 export const textsOf = (policy: PolicyDocument, fields: readonly PolicyField[]): Record<string, string> =>
   Object.fromEntries(fields.map((f) => [f.path, toText(readPath(policy, f.path))]));

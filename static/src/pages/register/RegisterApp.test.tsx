@@ -9,7 +9,7 @@ import { parseRegisterQuery } from './register-query';
 const readBlob = (blob: Blob): Promise<string> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(reader.error ?? new Error('unreadable blob'));
     reader.readAsText(blob);
   });

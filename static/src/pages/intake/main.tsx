@@ -1,0 +1,4 @@
+import { start } from '../../boot/start';
+import { IntakeApp } from './IntakeApp';
+
+void start(IntakeApp);

@@ -1,0 +1,4 @@
+import { start } from '../../boot/start';
+import { RuleConfig } from './RuleConfig';
+
+void start(RuleConfig);
