@@ -440,4 +440,46 @@ export const OPERATION_CASES: readonly OperationCase[] = [
     responses: noContent,
     drive: (jira) => jira.assignIssueTypeScheme({ projectId: '10000', schemeId: '10100' }),
   },
+  {
+    operation: 'createIssue',
+    label: 'creates a renewal with copied fields and its renewal record',
+    responses: [{ status: 201, fixture: 'issue-created' }],
+    drive: (jira) =>
+      jira.createIssue({
+        projectKey: 'SEC',
+        issueTypeName: 'Security Exception',
+        summary: 'Renewal of SEC-12: OpenSSL upgrade blocked by vendor appliance',
+        description: adfDocument(paragraph('The vendor has not certified the patched library.')),
+        fields: { [FIELD_IDS.kind]: 'vulnerability-sla' },
+        properties: { 'secexc.renewal': { renewalOf: 'SEC-12', chainBefore: { renewalCount: 0, cumulativeDays: 90 } } },
+      }),
+    expected: { id: '10061', key: 'SEC-31' },
+  },
+  {
+    operation: 'listIssueLinkTypes',
+    label: "lists the site's issue link types",
+    responses: [{ status: 200, fixture: 'issue-link-types' }],
+    drive: (jira) => jira.listIssueLinkTypes(),
+    expected: [{ name: 'Blocks', outward: 'blocks' }, { id: '10003', name: 'Relates' }],
+  },
+  {
+    operation: 'createIssueLinkType',
+    label: 'creates the renewal link type',
+    responses: [{ status: 201, fixture: 'issue-link-type-created' }],
+    drive: (jira) => jira.createIssueLinkType({ name: 'Renewal', inward: 'is renewed by', outward: 'renews' }),
+    expected: { id: '10100', name: 'Renewal' },
+  },
+  {
+    operation: 'createIssueLink',
+    label: 'links a renewal to the exception it renews',
+    responses: [{ status: 201 }],
+    drive: (jira) => jira.createIssueLink({ typeName: 'Renewal', inwardIssueKey: 'SEC-31', outwardIssueKey: 'SEC-12' }),
+  },
+  {
+    operation: 'findGroupsByName',
+    label: 'looks groups up by name in one request',
+    responses: [{ status: 200, fixture: 'groups-bulk' }],
+    drive: (jira) => jira.findGroupsByName(['security-leads', 'security-escalation', 'security-leads']),
+    expected: [{ groupId: SECURITY_LEADS, name: 'security-leads' }, { name: 'security-escalation' }],
+  },
 ];

@@ -1,5 +1,7 @@
 import { accessOperations } from './access-operations';
 import { fieldOperations } from './field-ids';
+import { groupOperations } from './group-operations';
+import { issueLinkOperations } from './issue-link-operations';
 import { issueOperations } from './issue-operations';
 import { createJiraClient, type JiraClientDeps } from './jira-client';
 import { propertyOperations } from './property-operations';
@@ -18,6 +20,8 @@ export const createJiraGateway = (deps: JiraClientDeps) => {
     ...propertyOperations(client),
     ...accessOperations(client),
     ...provisioningOperations(client),
+    ...issueLinkOperations(client),
+    ...groupOperations(client),
   };
 };
 

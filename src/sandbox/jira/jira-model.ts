@@ -237,3 +237,18 @@ export type SentNotification = {
   readonly recipientAccountIds: readonly string[];
   readonly sentAt: Date;
 };
+
+export type IssueLinkType = {
+  readonly id: string;
+  readonly name: string;
+  readonly inward: string;
+  readonly outward: string;
+};
+
+/** A link between two issues: the inward issue carries the type's outward description ("SEC-9 renews SEC-1"). */
+export type IssueLink = {
+  readonly id: string;
+  readonly typeId: string;
+  readonly inwardIssueId: string;
+  readonly outwardIssueId: string;
+};

@@ -10,6 +10,7 @@ import { queryParamsOf, type InstalledApp, type Route, type RouteContext, type R
 import { appFieldRoutes } from './routes/app-field-routes';
 import { commentAndNotifyRoutes } from './routes/comment-and-notify-routes';
 import { fieldAndProjectRoutes } from './routes/field-and-project-routes';
+import { issueLinkRoutes } from './routes/issue-link-routes';
 import { issueRoutes } from './routes/issue-routes';
 import { issueTypeRoutes } from './routes/issue-type-routes';
 import { propertyRoutes } from './routes/property-routes';
@@ -103,6 +104,7 @@ const ROUTES: RouteTable = {
   ...workflowRoutes,
   ...workflowSchemeRoutes,
   ...screenRoutes,
+  ...issueLinkRoutes,
 };
 
 const directScope: InvocationScope = (_accountId, fn) => fn();

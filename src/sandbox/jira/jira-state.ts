@@ -1,5 +1,7 @@
 import type {
   FieldDefinition,
+  IssueLink,
+  IssueLinkType,
   IssueTypeScheme,
   IssueTypeScreenScheme,
   JiraGroup,
@@ -34,6 +36,8 @@ export type JiraState = {
   readonly issueTypeSchemes: Map<string, IssueTypeScheme>;
   readonly fields: Map<string, FieldDefinition>;
   readonly issues: Map<string, JiraIssue>;
+  readonly issueLinkTypes: Map<string, IssueLinkType>;
+  readonly issueLinks: IssueLink[];
   readonly notifications: SentNotification[];
   readonly nextId: (sequence: IdSequence) => number;
   readonly nextUuid: () => string;
@@ -54,7 +58,9 @@ export type IdSequence =
   | 'issueTypeScheme'
   | 'workflowScheme'
   | 'transition'
-  | 'rule';
+  | 'rule'
+  | 'issueLinkType'
+  | 'issueLink';
 
 const SEQUENCE_STARTS: Readonly<Record<IdSequence, number>> = {
   project: 10000,
@@ -72,6 +78,8 @@ const SEQUENCE_STARTS: Readonly<Record<IdSequence, number>> = {
   workflowScheme: 10000,
   transition: 1,
   rule: 1,
+  issueLinkType: 10100,
+  issueLink: 10000,
 };
 
 /** Ids of the defaults every new Jira Cloud site has. */
@@ -143,6 +151,14 @@ function seedDefaults(state: JiraState, now: Date): void {
     updated: now,
   });
 
+  const linkTypes: IssueLinkType[] = [
+    { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+    { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+    { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+    { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+  ];
+  for (const type of linkTypes) state.issueLinkTypes.set(type.id, type);
+
   state.screens.set(DEFAULTS.screenId, {
     id: DEFAULTS.screenId,
     name: 'Default Screen',
@@ -180,6 +196,8 @@ export function createJiraState(now: Date): JiraState {
     issueTypeSchemes: new Map(),
     fields: new Map(),
     issues: new Map(),
+    issueLinkTypes: new Map(),
+    issueLinks: [],
     notifications: [],
     nextId(sequence) {
       const next = counters.get(sequence) ?? SEQUENCE_STARTS[sequence];
