@@ -21,6 +21,7 @@ import {
 import { PreflightPanel } from './PreflightPanel';
 
 export const PREFLIGHT_DELAY_MS = 400;
+const NO_ERRORS: Errors = new Map();
 
 type Preflight =
   | { readonly phase: 'waiting' }
@@ -48,6 +49,8 @@ function FieldEditor<K extends EditableFieldKey>({ fieldKey, stored, issueKey }:
   const [model, setModel] = useState<FieldModels[K]>(() => modelFromValue(fieldKey, stored));
   const [preflight, setPreflight] = useState<Preflight>({ phase: 'waiting' });
   const [saving, setSaving] = useState(false);
+  // A field nobody has touched yet is not wrong, only empty: errors show from the first edit or save attempt.
+  const [touched, setTouched] = useState(false);
   const checked = useMemo(() => fieldSchema(fieldKey).safeParse(valueFromModel(fieldKey, model)), [fieldKey, model]);
   const errors = useMemo(() => (checked.success ? new Map<string, string>() : byPath(toFieldErrors(checked.error))), [checked]);
   const settled = useDebounced(checked, PREFLIGHT_DELAY_MS);
@@ -70,7 +73,13 @@ function FieldEditor<K extends EditableFieldKey>({ fieldKey, stored, issueKey }:
     };
   }, [api, draftKey, issueKey, settled]);
 
+  const edit = (next: FieldModels[K]) => {
+    setModel(next);
+    setTouched(true);
+  };
+
   const save = async () => {
+    setTouched(true);
     if (!checked.success) return;
     setSaving(true);
     await host.submit(checked.data);
@@ -87,15 +96,17 @@ function FieldEditor<K extends EditableFieldKey>({ fieldKey, stored, issueKey }:
       }}
     >
       <h1>{FIELD_TITLES[fieldKey]}</h1>
-      {editorFor(fieldKey, model, setModel, errors)}
+      {editorFor(fieldKey, model, edit, touched ? errors : NO_ERRORS)}
       <div aria-live="polite" className="ser-stack">
-        {preflight.phase === 'waiting' && !checked.success && <p className="ser-muted">Fix the highlighted entries to see the pre-flight check.</p>}
+        {preflight.phase === 'waiting' && !checked.success && (
+          <p className="ser-muted">{touched ? 'Fix the highlighted entries to see the pre-flight check.' : 'Fill in this field to see the pre-flight check.'}</p>
+        )}
         {preflight.phase === 'checking' && <Loading label="Checking the request" />}
         {preflight.phase === 'checked' && <PreflightPanel result={preflight.result} draftKey={draftKey} />}
         {preflight.phase === 'failed' && <ErrorMessage error={preflight.error} title="The pre-flight check did not run" />}
       </div>
       <div className="ser-row">
-        <Button type="submit" appearance="primary" isDisabled={!checked.success || saving}>
+        <Button type="submit" appearance="primary" isDisabled={(touched && !checked.success) || saving}>
           Save
         </Button>
         <Button onClick={() => void host.close()}>Cancel</Button>
