@@ -99,7 +99,7 @@ const submissionBypass = (input: TransitionCheckInput): BypassedRule | null => {
   return bypass(
     'submitted',
     checked.problems[0]?.code ?? 'PREFLIGHT.NOT_READY',
-    `${input.issueKey} was submitted incomplete: ${describeProblems(problems)}.`,
+    `${input.issueKey} was submitted incomplete: ${describeProblems(problems)}`,
   );
 };
 

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { loadOrCreateInstallationKey } from '../../adapters/crypto/ed25519-signer';
+import { forgeRequestJira } from '../../adapters/forge/forge-request-jira';
+import { cachedInKvs } from '../../adapters/forge/kvs-cache';
+import { loadPolicy } from '../../adapters/forge/kvs-policy-source';
+import { KvsSecretStore } from '../../adapters/forge/kvs-secret-store';
+import type { FieldIds } from '../../adapters/jira/field-ids';
+import { createJiraGateways, type JiraGateways } from '../../adapters/jira/jira-gateway-factory';
+import type { SqlDatabase } from '../../adapters/sql/database';
+import { SqlApprovalRepository } from '../../adapters/sql/sql-approval-repository';
+import { SqlAuditStore } from '../../adapters/sql/sql-audit-store';
+import { SqlJobRunRepository } from '../../adapters/sql/sql-job-run-repository';
+import { SqlNotificationLedger } from '../../adapters/sql/sql-notification-ledger';
+import { SqlRegisterRepository } from '../../adapters/sql/sql-register-repository';
+import { SqlReviewAttestationRepository } from '../../adapters/sql/sql-review-attestation-repository';
+import type { AppendAuditEntryDeps } from '../../app/audit/append-audit-entry';
+import { jitteredBackoff } from '../../app/audit/retry-pause';
+import { EXCEPTION_FIELD_MODULE_KEYS, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import type { IssueEventDeps } from '../../app/projection/handle-issue-event';
+import type { Remote } from '../../app/projection/projection-ports';
+import type { ReconcileDeps } from '../../app/reconcile/reconcile-register';
+import type { Policy } from '../../domain/policy/policy-config';
+import { exceptionIssueReader, groupDirectory, issueAnnotations, type FieldIdSource } from './jira-ports';
+import type { Platform } from './platform';
+
+/**
+ * The composition root: the dependencies of one invocation, built from the platform when the handler runs. Nothing
+ * is kept between invocations in module scope (a warm Forge runtime serves other installations next); what is worth
+ * keeping between invocations of one installation is cached in its own KVS.
+ */
+
+/** Field ids change only when the app is redeployed or its fields are re-created; ten minutes of staleness is harmless. */
+const FIELD_IDS_TTL_SECONDS = 600;
+const FIELD_IDS_CACHE_KEY = 'cache:exception-field-ids';
+
+const fieldIdsSchema: z.ZodType<FieldIds<ExceptionFieldName>> = z.object(
+  Object.fromEntries(Object.keys(EXCEPTION_FIELD_MODULE_KEYS).map((name) => [name, z.string().min(1)])) as Record<
+    ExceptionFieldName,
+    z.ZodString
+  >,
+);
+
+/** Refusing to run is the only safe answer to a stored policy that no longer parses: rules would be half-applied. */
+export class PolicyUnusableError extends Error {
+  override readonly name = 'PolicyUnusableError';
+  readonly code = 'POLICY.INVALID';
+}
+
+export type Storage = {
+  readonly database: SqlDatabase;
+  readonly register: SqlRegisterRepository;
+  readonly approvals: SqlApprovalRepository;
+  readonly attestations: SqlReviewAttestationRepository;
+  readonly jobRuns: SqlJobRunRepository;
+  readonly ledger: SqlNotificationLedger;
+  readonly auditStore: SqlAuditStore;
+};
+
+export const openStorage = (platform: Platform): Storage => {
+  const database = platform.database();
+  return {
+    database,
+    register: new SqlRegisterRepository(database),
+    approvals: new SqlApprovalRepository(database),
+    attestations: new SqlReviewAttestationRepository(database),
+    jobRuns: new SqlJobRunRepository(database),
+    ledger: new SqlNotificationLedger(database),
+    auditStore: new SqlAuditStore(database),
+  };
+};
+
+export const jiraGateways = (platform: Platform): JiraGateways =>
+  createJiraGateways({ ...forgeRequestJira, sleep: (ms) => platform.sleep(ms), random: Math.random, now: () => platform.now() });
+
+/** Field ids resolved at most once per invocation, and from the installation's KVS cache when it is fresh. */
+export const exceptionFieldIds = (gateways: JiraGateways): FieldIdSource => {
+  let resolving: Promise<Remote<FieldIds<ExceptionFieldName>>> | undefined;
+  return () =>
+    (resolving ??= cachedInKvs(FIELD_IDS_CACHE_KEY, fieldIdsSchema, FIELD_IDS_TTL_SECONDS, () =>
+      gateways.asApp.resolveFieldIds(EXCEPTION_FIELD_MODULE_KEYS),
+    ));
+};
+
+export const requirePolicy = async (): Promise<Policy> => {
+  const policy = await loadPolicy();
+  if (policy.ok) return policy.value;
+  throw new PolicyUnusableError(
+    `The stored policy configuration cannot be used, so the register does nothing until it is fixed: ${policy.error.message}`,
+  );
+};
+
+export const auditDeps = async (storage: Storage, platform: Platform): Promise<AppendAuditEntryDeps> => {
+  const key = await loadOrCreateInstallationKey(new KvsSecretStore(), platform.now());
+  return { store: storage.auditStore, signer: key.signer, pauseBeforeRetry: jitteredBackoff({ random: Math.random, sleep: (ms) => platform.sleep(ms) }) };
+};
+
+export const issueEventDeps = async (platform: Platform): Promise<IssueEventDeps> => {
+  const storage = openStorage(platform);
+  const gateways = jiraGateways(platform);
+  return {
+    issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
+    annotations: issueAnnotations(gateways.asApp),
+    groups: groupDirectory(gateways.asApp),
+    register: storage.register,
+    approvals: storage.approvals,
+    attestations: storage.attestations,
+    ledger: storage.ledger,
+    audit: await auditDeps(storage, platform),
+    policy: await requirePolicy(),
+  };
+};
+
+export const reconcileDeps = async (platform: Platform): Promise<ReconcileDeps> => {
+  const storage = openStorage(platform);
+  const gateways = jiraGateways(platform);
+  return {
+    issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
+    register: storage.register,
+    approvals: storage.approvals,
+    attestations: storage.attestations,
+    ledger: storage.ledger,
+    jobRuns: storage.jobRuns,
+    audit: await auditDeps(storage, platform),
+    policy: await requirePolicy(),
+  };
+};

@@ -1,0 +1,77 @@
+import { adfDocument, bulletList, paragraph, type AdfBlock } from '../../adapters/jira/adf';
+import type { FieldIds } from '../../adapters/jira/field-ids';
+import type { JiraGateway } from '../../adapters/jira/jira-gateway';
+import type { JsonValue } from '../../adapters/jira/property-operations';
+import { EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import type {
+  ExceptionIssueReader,
+  GroupDirectory,
+  IssueAnnotations,
+  IssueComment,
+  Remote,
+} from '../../app/projection/projection-ports';
+
+/**
+ * The projection's Jira ports over the gateway, acting as the app (triggers and scheduled jobs have no user).
+ * Gateway results already carry the ports' failure shape, so only the meaning of a 404 is decided here.
+ */
+
+export type FieldIdSource = () => Promise<Remote<FieldIds<ExceptionFieldName>>>;
+
+/** Ordered by key so a resumed reconcile can tell which issues it already did. */
+export const EXCEPTION_SEARCH_JQL = `issuetype = "${EXCEPTION_ISSUE_TYPE}" ORDER BY key ASC`;
+
+const SEARCH_PAGE_SIZE = 100;
+
+export const exceptionIssueReader = (gateway: JiraGateway, fieldIds: FieldIdSource): ExceptionIssueReader => ({
+  async get(issueKey) {
+    const ids = await fieldIds();
+    if (!ids.ok) return { kind: 'failed', failure: ids.error };
+    const result = await gateway.getIssue(issueKey, ids.value);
+    if (result.ok) return { kind: 'found', issue: result.value };
+    return result.error.code === 'JIRA.NOT_FOUND' ? { kind: 'gone' } : { kind: 'failed', failure: result.error };
+  },
+
+  async getMany(issueKeys) {
+    const ids = await fieldIds();
+    if (!ids.ok) return ids;
+    const result = await gateway.bulkFetchIssues(issueKeys, ids.value);
+    return result.ok ? { ok: true, value: { issues: result.value.issues, missing: result.value.misses.map((miss) => miss.idOrKey) } } : result;
+  },
+
+  async *pages() {
+    const ids = await fieldIds();
+    if (!ids.ok) {
+      yield ids;
+      return;
+    }
+    for await (const page of gateway.searchIssues({ jql: EXCEPTION_SEARCH_JQL, fieldIds: ids.value, pageSize: SEARCH_PAGE_SIZE })) {
+      yield page.ok ? { ok: true, value: page.value.issues } : page;
+    }
+  },
+});
+
+const asJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value)) as JsonValue;
+
+const adfOf = (comment: IssueComment) => {
+  const blocks: AdfBlock[] = comment.paragraphs.map((text) => paragraph(text));
+  if (comment.bullets.length > 0) blocks.push(bulletList(...comment.bullets));
+  return adfDocument(...blocks);
+};
+
+export const issueAnnotations = (gateway: JiraGateway): IssueAnnotations => ({
+  async readProperty(issueKey, propertyKey) {
+    const result = await gateway.getIssueProperty(issueKey, propertyKey);
+    if (result.ok || result.error.code !== 'JIRA.NOT_FOUND') return result;
+    return { ok: true, value: undefined };
+  },
+  writeProperty: (issueKey, propertyKey, value) => gateway.setIssueProperty(issueKey, propertyKey, asJson(value)),
+  addComment: (issueKey, comment) => gateway.addComment(issueKey, adfOf(comment)),
+});
+
+export const groupDirectory = (gateway: JiraGateway): GroupDirectory => ({
+  async groupsOf(accountId) {
+    const result = await gateway.getUserGroups(accountId);
+    return result.ok ? { ok: true, value: result.value.map((group) => group.name) } : result;
+  },
+});
