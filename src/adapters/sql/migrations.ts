@@ -237,4 +237,26 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('summary', 'text')
         .addPrimaryKeyConstraint('pk_job_runs', ['job', 'run_key']),
   },
+  // Monthly reports: one row per closed month, the report as JSON (it is a record, read whole, never queried inside).
+  {
+    name: 'v022_create_monthly_reports',
+    statement: (schema) =>
+      schema
+        .createTable('monthly_reports')
+        .ifNotExists()
+        .addColumn('month', 'char(7)', (c) => c.primaryKey())
+        .addColumn('generated_at', INSTANT, (c) => c.notNull())
+        .addColumn('period_start', DAY, (c) => c.notNull())
+        .addColumn('period_end', DAY, (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull()),
+  },
+  // The monthly report's risk sections: active exceptions lacking controls, and above a risk score, riskiest first.
+  {
+    name: 'v023_index_register_controls_risk',
+    statement: (schema) =>
+      schema
+        .createIndex('ix_register_controls_risk')
+        .on('exception_register')
+        .columns(['status', 'lacks_controls', 'risk_score', 'issue_key']),
+  },
 ];

@@ -120,6 +120,15 @@ export interface JobRunsTable {
   summary: string | null;
 }
 
+export interface MonthlyReportsTable {
+  month: string;
+  generated_at: string;
+  period_start: string;
+  period_end: string;
+  /** The report as JSON. */
+  content: string;
+}
+
 export interface Database {
   exception_register: ExceptionRegisterTable;
   exception_assets: ExceptionAssetsTable;
@@ -130,4 +139,5 @@ export interface Database {
   review_attestations: ReviewAttestationsTable;
   findings: FindingsTable;
   job_runs: JobRunsTable;
+  monthly_reports: MonthlyReportsTable;
 }

@@ -4,8 +4,10 @@ import { SqlApprovalRepository } from '../../../adapters/sql/sql-approval-reposi
 import { SqlAuditStore } from '../../../adapters/sql/sql-audit-store';
 import { SqlDueSelection } from '../../../adapters/sql/sql-due-selection';
 import { SqlJobRunRepository } from '../../../adapters/sql/sql-job-run-repository';
+import { SqlMonthlyReportRepository } from '../../../adapters/sql/sql-monthly-report-repository';
 import { SqlNotificationLedger } from '../../../adapters/sql/sql-notification-ledger';
 import { SqlRegisterRepository } from '../../../adapters/sql/sql-register-repository';
+import { SqlReportSelection } from '../../../adapters/sql/sql-report-selection';
 import { SqlReviewAttestationRepository } from '../../../adapters/sql/sql-review-attestation-repository';
 import { KvsLeaseStore } from '../../../adapters/kvs/kvs-lease-store';
 import type { FieldIds } from '../../../adapters/jira/field-ids';
@@ -41,8 +43,7 @@ import { readExceptionIssue } from '../../projection/read-exception-issue';
 import { registerEntryOf } from '../../projection/register-entry';
 import type { StoredRegisterEntry } from '../../ports/register-repository';
 import type { ExceptionRead } from '../job-ports';
-import type { JobsDeps } from '../jobs-deps';
-import type { JobRunnerDeps } from '../run-job';
+import type { Continuation, ContinuationQueue, ScheduledJobsDeps } from '../scheduled-jobs';
 
 /**
  * A Jira site with the full Security Exception workflow (planned from the lifecycle table, as set-up creates it),
@@ -111,11 +112,16 @@ export type JobWorld = {
   readonly ledger: SqlNotificationLedger;
   readonly runs: SqlJobRunRepository;
   readonly auditStore: SqlAuditStore;
+  readonly reports: SqlMonthlyReportRepository;
+  /** Continuations the jobs queued, oldest first. */
+  readonly queued: Continuation[];
+  /** The issue monthly report e-mails are sent about. */
+  readonly reportIssueKey: string;
   /** Every request the app sent to Jira, in order. */
   readonly calls: JiraCall[];
   now(): string;
   /** Job dependencies for one invocation: fresh adapters, as the composition root builds them per invocation. */
-  deps(options?: { readonly remainingTimeMs?: () => number; readonly invocationId?: string }): JobsDeps & JobRunnerDeps;
+  deps(options?: { readonly remainingTimeMs?: () => number; readonly invocationId?: string }): ScheduledJobsDeps;
   seedException(spec?: SeedSpec): Promise<SecurityException>;
   /** The register entry of an issue, which must exist. */
   entry(issueKey: string): Promise<StoredRegisterEntry>;
@@ -260,6 +266,16 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
   const runs = new SqlJobRunRepository(database);
   const auditStore = new SqlAuditStore(database);
   const selection = new SqlDueSelection(database);
+  const reports = new SqlMonthlyReportRepository(database);
+  const reportSelection = new SqlReportSelection(database);
+  const queued: Continuation[] = [];
+  const queue: ContinuationQueue = {
+    push: (continuation) => {
+      queued.push(continuation);
+      return Promise.resolve();
+    },
+  };
+  const reportIssue = jira.seedIssue({ projectKey: 'SEC', issueType: 'Task', summary: 'Security exception register reports', reporterAccountId: PEOPLE.lead });
   const signer = signerOf(testSigningKey(7));
   const now = () => jira.clock.now().toISOString();
   let invocations = 0;
@@ -277,6 +293,9 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
     ledger,
     runs,
     auditStore,
+    reports,
+    queued,
+    reportIssueKey: reportIssue.key,
     calls,
     now,
     deps: (invocation = {}) => ({
@@ -296,6 +315,10 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
       remainingTimeMs: invocation.remainingTimeMs ?? (() => 600_000),
       invocationId: invocation.invocationId ?? `invocation-${(invocations += 1)}`,
       batchSize: 10,
+      reports,
+      reportSelection,
+      reportNoticeIssueKey: reportIssue.key,
+      queue,
     }),
     async seedException(spec = {}) {
       const { approvedBy = [], attestedQuarters = [], renewalCount = 0, ...overrides } = spec;
@@ -326,6 +349,9 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
         decidedAt: approval.decidedAt ?? exception.submittedAt ?? exception.createdAt,
       }));
       for (const approval of recorded) await approvals.record(exception.key, approval);
+      for (const quarter of attestedQuarters) {
+        await attestations.attest({ issueKey: exception.key, quarter, reviewer: PEOPLE.lead, attestedAt: now(), outcome: 'still-required' });
+      }
       const entry = registerEntryOf({
         projectKey: 'SEC',
         exception,
