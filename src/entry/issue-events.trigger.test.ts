@@ -6,7 +6,7 @@ import { contentHash } from '../domain/exception/content-hash';
 import { DEFAULT_POLICY } from '../domain/policy/default-policy';
 import { assessRisk } from '../domain/risk';
 import { anApproval, anException, anExceptionRequest } from '../domain/testing/builders';
-import { PEOPLE } from '../sandbox/jira/testing/stand-in-world';
+import { call, PEOPLE } from '../sandbox/jira/testing/stand-in-world';
 import { issueEventsHandler } from './issue-events.trigger';
 import { createRegisterWorld, type RegisterWorld } from './testing/register-world';
 
@@ -86,6 +86,28 @@ describe('the issue-events trigger', () => {
     expect(await register.get(kept)).toMatchObject({ status: 'submitted', title: 'Kept', jiraUpdatedAt: site.world.jira.clock.now().toISOString() });
     expect(await register.get(deleted)).toBeNull();
     expect(await auditActions()).toEqual([`exception.deleted ${deleted} by ${PEOPLE.admin}`]);
+    expect(deliveries('failed')).toEqual([]);
+  });
+
+  it('leaves issues of other types alone without reading them', async () => {
+    await call(site.world.jira, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'SEC' }, issuetype: { name: 'Task' }, summary: 'Patch the proxy' } }, PEOPLE.requester);
+    await site.settle();
+    site.world.jira.injectFault({ status: 503 });
+    const [delivered] = site.world.jira.events.deliveries();
+    const answer = await site.runtime.runAs(null, () => issueEventsHandler(site.platform)(delivered?.event));
+
+    expect(answer).toEqual({ status: 'processed', outcome: { projection: { kind: 'skipped', reason: 'a Task issue, not a Security Exception' } } });
+    expect(await register.get('SEC-1')).toBeNull();
+  });
+
+  it('resolves the app’s field ids once and keeps them in the installation’s KVS for later invocations', async () => {
+    await site.createException(aRequest());
+    await site.settle();
+    site.world.jira.injectFault({ status: 500, pathPattern: /^\/rest\/api\/3\/field$/ });
+    const second = await site.createException(aRequest());
+    await site.settle();
+
+    expect(await register.get(second)).toMatchObject({ issueKey: second });
     expect(deliveries('failed')).toEqual([]);
   });
 

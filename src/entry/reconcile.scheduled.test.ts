@@ -61,6 +61,17 @@ describe('the weekly reconcile', () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('"message":"reconcile completed","runKey":"2026-W10","inserted":1,"updated":1,"removed":1'));
   });
 
+  it('still checks the rows of a project last week’s run covered, though its issues are gone from Jira', async () => {
+    await jobRuns.start(RECONCILE_JOB, '2026-W09', '2026-02-23T09:00:00.000Z');
+    await jobRuns.finish(RECONCILE_JOB, '2026-W09', { at: '2026-02-23T09:05:00.000Z', outcome: 'succeeded', summary: JSON.stringify({ projects: ['OLD', 'SEC'] }) });
+    await register.project(aRegisterEntry({ issueKey: 'OLD-7', projectKey: 'OLD' }));
+
+    const outcome = await reconcile();
+
+    expect(outcome).toMatchObject({ kind: 'completed', report: { removed: 1 } });
+    expect(await register.get('OLD-7')).toBeNull();
+  });
+
   it('runs once a week: a second firing in the same week reports the finished run', async () => {
     await site.createException(aRequest());
     await site.settle();

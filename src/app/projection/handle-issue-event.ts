@@ -47,7 +47,7 @@ export type IssueEventOutcome = {
 };
 
 /** The job name the trigger acts under when no person is named. */
-export const ISSUE_EVENTS_JOB = 'system:issue-events';
+const ISSUE_EVENTS_JOB = 'system:issue-events';
 
 const actorOf = (event: IssueEvent): string => event.actor ?? ISSUE_EVENTS_JOB;
 

@@ -13,8 +13,7 @@ import { describeProblems, type IssueReading } from './read-exception-issue';
  * functions decide, from the changelog and the issue as it is now, which rule a transition bypassed.
  */
 
-export const BYPASS_CODES = ['BYPASS.SUBMISSION_RULES', 'BYPASS.REVIEW_RULES', 'BYPASS.ACTIVATION_RULES'] as const;
-export type BypassCode = (typeof BYPASS_CODES)[number];
+export type BypassCode = 'BYPASS.SUBMISSION_RULES' | 'BYPASS.REVIEW_RULES' | 'BYPASS.ACTIVATION_RULES';
 
 export type BypassedRule = {
   readonly code: BypassCode;

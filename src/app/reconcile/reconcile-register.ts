@@ -37,7 +37,7 @@ export type ReconcileOutcome =
   /** Another invocation saved a checkpoint of this run meanwhile and carries on with it. */
   | { readonly kind: 'taken-over' };
 
-export const RECONCILE_ACTOR = 'system:reconcile';
+const RECONCILE_ACTOR = 'system:reconcile';
 
 /** Register rows checked per page of the second phase; also the bulk-fetch batch Jira allows. */
 const REGISTER_PAGE_SIZE = 100;

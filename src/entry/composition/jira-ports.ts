@@ -19,7 +19,7 @@ import type {
 export type FieldIdSource = () => Promise<Remote<FieldIds<ExceptionFieldName>>>;
 
 /** Ordered by key so a resumed reconcile can tell which issues it already did. */
-export const EXCEPTION_SEARCH_JQL = `issuetype = "${EXCEPTION_ISSUE_TYPE}" ORDER BY key ASC`;
+const EXCEPTION_SEARCH_JQL = `issuetype = "${EXCEPTION_ISSUE_TYPE}" ORDER BY key ASC`;
 
 const SEARCH_PAGE_SIZE = 100;
 

@@ -149,7 +149,7 @@ export async function createRegisterWorld(): Promise<RegisterWorld> {
   await provisionWorkflow(world, Object.values(fieldIds));
 
   const kvs = createLocalKvsStore({ now: () => world.jira.clock.now() });
-  const runtime = installLocalForgeRuntime({ jira: world.jira, kvs, appContext: { installationId: 'install-1' } });
+  const runtime = installLocalForgeRuntime({ jira: world.jira, kvs });
   const database = createDatabase({ dialect: 'sqlite', filename: ':memory:' });
   await database.migrate();
 
