@@ -37,6 +37,12 @@ export type ProjectionSubject = {
 
 export type Projection = { readonly result: ProjectionResult; readonly subject?: ProjectionSubject };
 
+/** A projection of an issue Jira returned: it was read, so it cannot have been forgotten. */
+export type FoundProjection = {
+  readonly result: Exclude<ProjectionResult, { readonly kind: 'forgotten' }>;
+  readonly subject: ProjectionSubject;
+};
+
 /**
  * How a computed entry reaches the store. The register never rolls back: an entry read from an older state of
  * the issue than the stored one is stale. An entry from the same state of the issue that still differs (the
@@ -63,7 +69,7 @@ export const projectFoundIssue = async (
   deps: ProjectionDeps,
   issue: ExceptionIssue,
   now: string,
-): Promise<Projection> => {
+): Promise<FoundProjection> => {
   const prior = await deps.register.get(issue.key);
   const reading = readExceptionIssue(issue, deps.policy, prior);
   const approvals = await deps.approvals.forIssue(issue.key);

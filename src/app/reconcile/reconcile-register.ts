@@ -92,8 +92,6 @@ const reconcileIssue = async (deps: ReconcileDeps, issue: ExceptionIssue, state:
       return counted(seen, 'skipped');
     case 'failed':
       return withFailure(seen, { key: issue.key, reason: result.reason });
-    case 'forgotten':
-      return counted(seen, 'removed');
   }
 };
 
