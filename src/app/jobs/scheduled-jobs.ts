@@ -50,14 +50,17 @@ const runOne = (deps: ScheduledJobsDeps, run: ScheduledRun): Promise<JobRunResul
 /** The hour a stalled-approval run covers, in UTC: `2027-02-02T13`. */
 export const hourlyRunKey = (now: string): string => new Date(now).toISOString().slice(0, 13);
 
-/** Today's daily runs; the report run names the month that has closed, which a run that already reported skips. */
+/**
+ * Today's daily runs. The report's run is keyed by the closed month and the day, so a day whose report run failed
+ * is followed by another attempt the next day; once the month's report is stored and sent, a run finds both done.
+ */
 export const dailyRuns = (now: string, deps: Pick<ScheduledJobsDeps, 'policy'>): ScheduledRun[] => {
   const day = dailyRunKey(now, deps.policy);
   return [
     { job: EXPIRY_JOB, runKey: day },
     { job: REMINDER_JOB, runKey: day },
     { job: REVIEW_JOB, runKey: day },
-    { job: REPORT_JOB, runKey: closedMonthAt(now, deps.policy) },
+    { job: REPORT_JOB, runKey: `${closedMonthAt(now, deps.policy)}/${day}` },
   ];
 };
 

@@ -65,12 +65,18 @@ const timeOut = async (deps: JobsDeps, exception: SecurityException, approvals: 
   if (!decision.ok) return { id: exception.key, result: 'skipped', code: decision.error.code, message: decision.error.message };
   const intent = timeoutIntentKey(exception.key);
   const recorded = await deps.ledger.recordOnce({ key: intent, kind: 'intent.timeout', issueKey: exception.key, at: deps.now() });
-  const moved = await deps.transitions.transition(exception.key, 'timeout', [action.reason]).catch(async (error: unknown) => {
+  const forgetIntent = async () => {
     if (recorded === 'recorded') await deps.ledger.release(intent);
+  };
+  let moved: Awaited<ReturnType<JobsDeps['transitions']['transition']>>;
+  try {
+    moved = await deps.transitions.transition(exception.key, 'timeout', [action.reason]);
+  } catch (error) {
+    await forgetIntent();
     throw error;
-  });
+  }
   if (!moved.ok) {
-    if (recorded === 'recorded') await deps.ledger.release(intent);
+    await forgetIntent();
     return failedOutcome(exception.key, moved.error);
   }
   await projectStatus(deps.register, exception.key, 'rejected', deps.now());

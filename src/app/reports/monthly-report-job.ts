@@ -36,6 +36,9 @@ export const lastDayOfMonth = (month: string): IsoDate => addCalendarDays(firstD
 /** The month that has most recently closed at `now` in the policy's time zone: the one a report is due for. */
 export const closedMonthAt = (now: string, policy: Policy): string => addCalendarDays(firstDayOfMonth(policyDay(now, policy).slice(0, 7)), -1).slice(0, 7);
 
+/** A report run is keyed `<month>/<day of the attempt>`. */
+export const monthOfRunKey = (runKey: string): string => monthSchema.parse(runKey.slice(0, 7));
+
 /** Residual risk from which an exception is listed as above the threshold: the policy's high tier. */
 export const reportRiskThreshold = (policy: Policy): number => policy.risk.thresholds.high;
 
@@ -98,12 +101,9 @@ const compilePass = (deps: ReportJobDeps, plan: ReportPlan) =>
 export const monthlyReportJob = (deps: ReportJobDeps): JobDefinition<ReportPlan> => ({
   name: REPORT_JOB,
   planSchema,
-  plan: ({ runKey }) =>
-    Promise.resolve({
-      month: runKey,
-      periodStart: firstDayOfMonth(runKey),
-      periodEnd: lastDayOfMonth(runKey),
-      nextMonthEnd: lastDayOfMonth(monthAfter(runKey)),
-    }),
+  plan: ({ runKey }) => {
+    const month = monthOfRunKey(runKey);
+    return Promise.resolve({ month, periodStart: firstDayOfMonth(month), periodEnd: lastDayOfMonth(month), nextMonthEnd: lastDayOfMonth(monthAfter(month)) });
+  },
   passes: (plan) => [compilePass(deps, plan)],
 });
