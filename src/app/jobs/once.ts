@@ -30,11 +30,11 @@ export const doOnce = async (ledger: NotificationLedger, record: OnceRecord, eff
 
 export type OnceDeps = { readonly ledger: NotificationLedger; readonly audit: AppendAuditEntryDeps; readonly notifier: Notifier };
 
-export const auditOnce = (deps: OnceDeps, key: string, draft: AuditDraft): Promise<OnceOutcome> =>
+export const auditOnce = (deps: Pick<OnceDeps, 'ledger' | 'audit'>, key: string, draft: AuditDraft): Promise<OnceOutcome> =>
   doOnce(deps.ledger, { key, kind: draft.action, issueKey: draft.issueKey, at: draft.at }, async () => {
     await appendAuditEntry(deps.audit, draft);
     return ok(undefined);
   });
 
-export const notifyOnce = (deps: OnceDeps, key: string, kind: string, at: string, notice: Notice): Promise<OnceOutcome> =>
+export const notifyOnce = (deps: Pick<OnceDeps, 'ledger' | 'notifier'>, key: string, kind: string, at: string, notice: Notice): Promise<OnceOutcome> =>
   doOnce(deps.ledger, { key, kind, issueKey: notice.issueKey, at }, () => deps.notifier.notify(notice));

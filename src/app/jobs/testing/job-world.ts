@@ -42,6 +42,8 @@ import { EXCEPTION_FIELD_MODULE_KEYS, type ExceptionFieldName } from '../../proj
 import { readExceptionIssue } from '../../projection/read-exception-issue';
 import { registerEntryOf } from '../../projection/register-entry';
 import type { StoredRegisterEntry } from '../../ports/register-repository';
+import { JiraRenewalIssues } from '../../../adapters/jira/jira-renewal-issues';
+import type { RenewalDeps } from '../../renewal/request-renewal';
 import type { ExceptionRead } from '../job-ports';
 import type { Continuation, ContinuationQueue, ScheduledJobsDeps } from '../scheduled-jobs';
 
@@ -122,7 +124,13 @@ export type JobWorld = {
   now(): string;
   /** Job dependencies for one invocation: fresh adapters, as the composition root builds them per invocation. */
   deps(options?: { readonly remainingTimeMs?: () => number; readonly invocationId?: string }): ScheduledJobsDeps;
+  /** Renewal use-case dependencies for an invocation acting as the user it runs for. */
+  renewalDeps(): RenewalDeps;
   seedException(spec?: SeedSpec): Promise<SecurityException>;
+  /** Projects the issue as Jira now holds it into the register, as the issue-event trigger does. */
+  reproject(issueKey: string): Promise<StoredRegisterEntry>;
+  /** Takes the transition named `name` on the issue, acting as `accountId`; throws when Jira refuses. */
+  transition(issueKey: string, name: string, accountId: string): Promise<void>;
   /** The register entry of an issue, which must exist. */
   entry(issueKey: string): Promise<StoredRegisterEntry>;
   statusOf(issueKey: string): Status | undefined;
@@ -320,6 +328,47 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
       reportNoticeIssueKey: reportIssue.key,
       queue,
     }),
+    renewalDeps: () => ({
+      policy,
+      now,
+      register,
+      ledger,
+      audit: { store: auditStore, signer, pauseBeforeRetry: () => Promise.resolve() },
+      leases: new KvsLeaseStore(),
+      exceptions: new JiraExceptionReader(gateways.asApp, fieldIds, readIssueAsException(policy)),
+      renewals: new JiraRenewalIssues({ jira: gateways.asUser, admin: gateways.asApp, fieldIds, requestedExpiryField: 'requestedExpiry' }),
+      invocationId: `invocation-${(invocations += 1)}`,
+    }),
+    async reproject(issueKey) {
+      const prior = await register.get(issueKey);
+      const issue = await runtime.runAs(null, () => gateways.asApp.getIssue(issueKey, fieldIds));
+      if (!issue.ok) throw new Error(issue.error.message);
+      const reading = readExceptionIssue(issue.value, policy, prior);
+      if (reading.kind !== 'exception') throw new Error(`${issueKey} cannot be projected: ${JSON.stringify(reading.problems)}`);
+      const entry = registerEntryOf({
+        projectKey: issue.value.project.key,
+        exception: reading.exception,
+        risk: reading.risk,
+        jiraUpdatedAt: reading.jiraUpdatedAt,
+        approvals: await approvals.forIssue(issueKey),
+        attestedQuarters: new Set((await attestations.forIssue(issueKey)).map((attestation) => attestation.quarter)),
+        policy,
+        now: now(),
+        prior,
+      });
+      if (prior === null) await register.project(entry);
+      else await register.save(entry, prior.version);
+      return world.entry(issueKey);
+    },
+    async transition(issueKey, name, accountId) {
+      const offered = await call(jira, 'GET', `/rest/api/3/issue/${issueKey}/transitions`, undefined, accountId);
+      const transitions = (JSON.parse(offered.body) as { transitions: { id: string; name: string }[] }).transitions;
+      const chosen = transitions.find((candidate) => candidate.name === name);
+      if (chosen === undefined) throw new Error(`${issueKey} offers no "${name}" to ${accountId} (offered: ${transitions.map((t) => t.name).join(', ')})`);
+      jira.clock.advance({ minutes: 1 });
+      const taken = await call(jira, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: chosen.id } }, accountId);
+      if (taken.status !== 204) throw new Error(`"${name}" on ${issueKey} answered ${taken.status}: ${taken.body}`);
+    },
     async seedException(spec = {}) {
       const { approvedBy = [], attestedQuarters = [], renewalCount = 0, ...overrides } = spec;
       const draft = anException({ requester: PEOPLE.requester, assetOwner: PEOPLE.owner, ...overrides });
