@@ -224,7 +224,15 @@ export const readIssueAsException =
       : { kind: 'unreadable', status: reading.status, reason: reading.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ') };
   };
 
-export const createJobWorld = async (options: { readonly start?: string; readonly policy?: Policy } = {}): Promise<JobWorld> => {
+export type JobWorldOptions = {
+  readonly start?: string;
+  readonly policy?: Policy;
+  /** A migrated database to use instead of a fresh in-memory one (the benchmark passes a file with a statement counter). */
+  readonly database?: SqlDatabase;
+  readonly batchSize?: number;
+};
+
+export const createJobWorld = async (options: JobWorldOptions = {}): Promise<JobWorld> => {
   const policy = options.policy ?? DEFAULT_POLICY;
   const jira = createJiraStandIn({
     validator: jiraSpecValidator(),
@@ -265,8 +273,8 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
     now: () => jira.clock.now(),
   });
 
-  const database = createDatabase({ dialect: 'sqlite', filename: ':memory:' });
-  await database.migrate();
+  const database = options.database ?? createDatabase({ dialect: 'sqlite', filename: ':memory:' });
+  if (options.database === undefined) await database.migrate();
   const register = new SqlRegisterRepository(database);
   const approvals = new SqlApprovalRepository(database);
   const attestations = new SqlReviewAttestationRepository(database);
@@ -322,7 +330,7 @@ export const createJobWorld = async (options: { readonly start?: string; readonl
       leases: new KvsLeaseStore(),
       remainingTimeMs: invocation.remainingTimeMs ?? (() => 600_000),
       invocationId: invocation.invocationId ?? `invocation-${(invocations += 1)}`,
-      batchSize: 10,
+      batchSize: options.batchSize ?? 10,
       reports,
       reportSelection,
       reportNoticeIssueKey: reportIssue.key,
