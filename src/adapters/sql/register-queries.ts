@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DueQuery, RegisterFilter, RegisterSortField } from '../../app/ports/register-repository';
 import type { Status } from '../../domain/exception/security-exception';
 import { toDbFlag, toDbInstant } from './db-values';
@@ -35,6 +35,35 @@ export const filteredRegister = (db: Kysely<Database>, filter: RegisterFilter) =
   if (filter.businessUnit !== undefined) query = query.where('e.business_unit', '=', filter.businessUnit);
   if (filter.expiresOnOrBefore !== undefined) query = query.where('e.expires_on', '<=', filter.expiresOnOrBefore);
   if (filter.lacksControls !== undefined) query = query.where('e.lacks_controls', '=', toDbFlag(filter.lacksControls));
+  if (filter.reviewOverdue !== undefined) {
+    // Only active exceptions have a review day; the others hold NO_DAY, which is never before a real day.
+    const { asOf, overdue } = filter.reviewOverdue;
+    query = query.where('e.next_review_due', overdue ? '<' : '>=', asOf);
+  }
+  for (const word of filter.words ?? []) {
+    const pattern = `%${escapeLike(word.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(${eb.ref('e.issue_key')})`, 'like', sql<string>`${pattern} escape '!'`),
+        eb(sql<string>`lower(${eb.ref('e.title')})`, 'like', sql<string>`${pattern} escape '!'`),
+      ]),
+    );
+  }
+  const { approver } = filter;
+  if (approver !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('approvals as p')
+          .select('p.approver')
+          .whereRef('p.issue_key', '=', 'e.issue_key')
+          .where('p.approver', '=', approver)
+          .where('p.decision', '=', 'approved')
+          .where('p.voided_at', 'is', null)
+          .whereRef('p.content_hash', '=', 'e.content_hash'),
+      ),
+    );
+  }
   const { assetId, controlReference } = filter;
   if (assetId !== undefined) {
     query = query.where((eb) =>
@@ -63,6 +92,12 @@ export const filteredRegister = (db: Kysely<Database>, filter: RegisterFilter) =
   }
   return query;
 };
+
+/**
+ * `%`, `_` and the escape character itself match literally in the pattern. The escape is `!`, not a backslash,
+ * because MySQL reads a backslash inside a string literal as an escape of its own.
+ */
+const escapeLike = (text: string): string => text.replace(/[!%_]/g, (character) => `!${character}`);
 
 /** Rows strictly after `position` in (column, issue_key) order. */
 export const afterPosition =

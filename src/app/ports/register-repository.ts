@@ -55,6 +55,12 @@ export type RegisterFilter = {
   readonly controlReference?: ControlReference;
   readonly expiresOnOrBefore?: IsoDate;
   readonly lacksControls?: boolean;
+  /** Someone whose approval of a level stands for the current content. */
+  readonly approver?: string;
+  /** Words that must each appear in the issue key or the title, ignoring case. */
+  readonly words?: readonly string[];
+  /** Whether the next quarterly review is due before `asOf` (only active exceptions have one). */
+  readonly reviewOverdue?: { readonly asOf: IsoDate; readonly overdue: boolean };
 };
 
 export const REGISTER_SORT_FIELDS = ['expiresOn', 'riskScore', 'nextReviewDue', 'jiraUpdatedAt'] as const;
