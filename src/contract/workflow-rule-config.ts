@@ -6,7 +6,7 @@ import { levelIdSchema } from './primitives';
  * configuration (at most 32 KB). The validator function parses it with this schema and fails closed on anything else.
  */
 
-export const RULE_CHECKS = ['submit', 'review', 'approval', 'activation'] as const;
+export const RULE_CHECKS = ['submit', 'review', 'approval', 'activation', 'rejection', 'withdrawal'] as const;
 export type RuleCheck = (typeof RULE_CHECKS)[number];
 
 export const workflowRuleConfigSchema = z.discriminatedUnion('check', [
@@ -18,6 +18,10 @@ export const workflowRuleConfigSchema = z.discriminatedUnion('check', [
   z.object({ check: z.literal('approval'), levelId: levelIdSchema }),
   /** Every required level approved the current content, and limits hold. */
   z.object({ check: z.literal('activation') }),
+  /** Only an approver of the waiting level (or the peer reviewer) rejects, and always with a reason. */
+  z.object({ check: z.literal('rejection') }),
+  /** Only the requester withdraws their request. */
+  z.object({ check: z.literal('withdrawal') }),
 ]);
 export type WorkflowRuleConfig = z.infer<typeof workflowRuleConfigSchema>;
 

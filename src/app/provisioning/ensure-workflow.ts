@@ -32,6 +32,7 @@ const toDraft = (transition: PlannedTransition): WorkflowTransitionDraft => ({
   links: transition.from.map((status) => ({ fromStatusReference: status })),
   validators: transition.validators,
   ...(transition.conditions.length === 0 ? {} : { conditions: { operation: 'ALL' as const, conditions: transition.conditions } }),
+  ...(transition.postFunctions.length === 0 ? {} : { actions: transition.postFunctions }),
   properties: transition.properties,
 });
 
@@ -53,8 +54,8 @@ const creationOf = (plan: WorkflowPlan, statusIds: StatusIds): WorkflowCreation 
   ],
 });
 
-const unoffered = (validators: readonly PlannedValidator[], rules: readonly ForgeRule[]): PlannedValidator[] =>
-  validators.filter((validator) => !rules.some((rule) => rule.id === validator.ari));
+const unoffered = (plan: WorkflowPlan, rules: readonly ForgeRule[]): Pick<PlannedValidator, 'moduleKey' | 'ari'>[] =>
+  [...plan.validators, ...(plan.recorder === undefined ? [] : [plan.recorder])].filter((rule) => !rules.some((offered) => offered.id === rule.ari));
 
 const describeCreated = (plan: WorkflowPlan): string => {
   const guarded = plan.transitions.filter((transition) => transition.validators.length > 0).map((transition) => transition.name);
@@ -76,13 +77,13 @@ export async function ensureWorkflow(jira: ProvisioningGateway, context: Workflo
 
   const rules = await jira.getForgeWorkflowRules(context.project.id, context.issueTypeId);
   if (!rules.ok) return jiraFailed(`list the workflow rules Jira offers for ${context.project.key}, to check the app’s validators`, rules.error);
-  const missing = unoffered(plan.validators, rules.value);
+  const missing = unoffered(plan, rules.value);
   if (missing.length > 0) {
     return failed(
-      `Jira does not offer the app’s validators ${missing.map((validator) => `${validator.moduleKey} (${validator.ari})`).join(', ')} ` +
+      `Jira does not offer the app’s workflow rules ${missing.map((rule) => `${rule.moduleKey} (${rule.ari})`).join(', ')} ` +
         `for ${context.project.key}, so a workflow referencing them would block every transition they guard; nothing was created. ` +
         'Check that the app is deployed and installed in this environment and that its manifest declares these jira:workflowValidator ' +
-        'modules, then run set-up again.',
+        'and jira:workflowPostFunction modules, then run set-up again.',
     );
   }
 

@@ -21,13 +21,17 @@ type Site = {
   /** Every request the gateway sent, as `METHOD path` without the query. */
   readonly sent: string[];
   readonly validated: { readonly moduleKey: string; readonly payload: WorkflowValidatorPayload }[];
+  /** Post-function events the recorder received. */
+  readonly recorded: unknown[];
 };
 
 let runtime: LocalForgeRuntime | undefined;
 afterEach(() => runtime?.uninstall());
 
 /** A site with project SEC, the app's fields deployed and its validators registered; set-up runs as a Forge invocation. */
-function createSite(options: { readonly validators?: readonly string[]; readonly fieldsDeployed?: boolean } = {}): Site {
+function createSite(
+  options: { readonly validators?: readonly string[]; readonly fieldsDeployed?: boolean; readonly recorder?: string; readonly recorderDeployed?: boolean } = {},
+): Site {
   const { jira } = createStandInWorld();
   if (options.fieldsDeployed !== false) jira.registerForgeCustomField({ moduleKey: 'exception-assets', name: 'Exception assets', type: 'object' });
   const validated: Site['validated'] = [];
@@ -36,6 +40,10 @@ function createSite(options: { readonly validators?: readonly string[]; readonly
       validated.push({ moduleKey, payload });
       return { result: false, errorMessage: `${moduleKey} refused` };
     });
+  }
+  const recorded: unknown[] = [];
+  if (options.recorder !== undefined && options.recorderDeployed === true) {
+    jira.registerWorkflowPostFunction(options.recorder, (event) => void recorded.push(event));
   }
   runtime?.uninstall();
   runtime = installLocalForgeRuntime({ jira, kvs: createLocalKvsStore({ now: () => jira.clock.now() }) });
@@ -53,6 +61,7 @@ function createSite(options: { readonly validators?: readonly string[]; readonly
       validatorModuleKeys: VALIDATORS,
       approvalLevels: DEFAULT_POLICY.levels,
       fieldModuleKeys: FIELDS,
+      ...(options.recorder === undefined ? {} : { recorderModuleKey: options.recorder }),
     };
   };
   const local = runtime;
@@ -60,6 +69,7 @@ function createSite(options: { readonly validators?: readonly string[]; readonly
     jira,
     sent,
     validated,
+    recorded,
     run: (projectKey = 'SEC') => local.runAs(PEOPLE.admin, () => setUpProject({ jira: gateway }, inputFor(projectKey))),
   };
 }
@@ -236,6 +246,8 @@ describe('setUpProject on the Jira stand-in', () => {
       { name: 'Approve as Compliance lead', validators: validator('approval-validator', { check: 'approval', levelId: 'compliance-lead' }) },
       { name: 'Approve as CISO', validators: validator('approval-validator', { check: 'approval', levelId: 'ciso' }) },
       { name: 'Activate', validators: validator('activation-validator', { check: 'activation' }) },
+      { name: 'Reject', validators: validator('approval-validator', { check: 'rejection' }) },
+      { name: 'Withdraw', validators: validator('intake-validator', { check: 'withdrawal' }) },
     ]);
     const appOnly = securityExceptionWorkflow(site.jira)
       .transitions.filter((transition) => transition.conditions !== undefined)
@@ -264,6 +276,33 @@ describe('setUpProject on the Jira stand-in', () => {
     expect(answer.status).toBe(400);
     expect(json(answer)).toMatchObject({ errorMessages: [`${moduleKey} refused`] });
     expect(site.validated.map((entry) => [entry.moduleKey, entry.payload.configuration])).toEqual([[moduleKey, configuration]]);
+  });
+
+  it('puts the decision recorder on the transitions people take, and Jira sends it what was decided', async () => {
+    const site = createSite({ validators: [], recorder: 'decision-recorder', recorderDeployed: true });
+    site.jira.registerWorkflowValidator(VALIDATORS.intake, () => ({ result: true }));
+    for (const moduleKey of [VALIDATORS.peerReview, VALIDATORS.approval, VALIDATORS.activation]) site.jira.registerWorkflowValidator(moduleKey, () => ({ result: false }));
+    await site.run();
+    const workflow = securityExceptionWorkflow(site.jira);
+    const withRecorder = workflow.transitions.filter((transition) => transition.actions.length > 0).map((transition) => transition.name);
+    expect(withRecorder).toEqual(
+      workflow.transitions.filter((transition) => transition.type === 'DIRECTED' && transition.conditions === undefined).map((transition) => transition.name),
+    );
+    const issue = site.jira.seedIssue({ projectKey: 'SEC', issueType: 'Security Exception', summary: 'Legacy TLS', reporterAccountId: PEOPLE.requester });
+    const submit = workflow.transitions.find((candidate) => candidate.name === 'Submit');
+
+    await call(site.jira, 'POST', `/rest/api/3/issue/${issue.key}/transitions`, { transition: { id: submit?.id } }, PEOPLE.requester);
+    await site.jira.events.settle();
+
+    expect(site.recorded).toEqual([
+      expect.objectContaining({
+        issue: { id: issue.id, key: issue.key },
+        atlassianId: PEOPLE.requester,
+        configuration: { action: 'submit' },
+        transition: expect.objectContaining({ id: submit?.id, executionId: expect.any(String) as unknown }) as unknown,
+        changelog: expect.objectContaining({ items: [expect.objectContaining({ field: 'status', fromString: 'Draft', toString: 'Submitted' })] }) as unknown,
+      }),
+    ]);
   });
 
   it('changes nothing on a second run and says so, even once the project has exceptions', async () => {
@@ -411,8 +450,17 @@ describe('setUpProject on the Jira stand-in', () => {
       const report = await site.run();
 
       expect(outcomes(report)).toEqual(stoppedAt('workflow'));
-      expect(detailOf(report, 'workflow')).toContain(`Jira does not offer the app’s validators approval-validator (${ari('approval-validator')}) for SEC`);
+      expect(detailOf(report, 'workflow')).toContain(`Jira does not offer the app’s workflow rules approval-validator (${ari('approval-validator')}) for SEC`);
       expect([...site.jira.state.workflows.values()].map((workflow) => workflow.name)).toEqual(['jira']);
+    });
+
+    it('creates no workflow when Jira does not offer the app’s decision recorder, naming it', async () => {
+      const site = createSite({ recorder: 'decision-recorder' });
+
+      const report = await site.run();
+
+      expect(outcomes(report)).toEqual(stoppedAt('workflow'));
+      expect(detailOf(report, 'workflow')).toContain(`Jira does not offer the app’s workflow rules decision-recorder (${ari('decision-recorder')}) for SEC`);
     });
 
     it('stops at the screens when the app’s custom fields are not deployed', async () => {

@@ -31,6 +31,11 @@ export type SetUpProjectInput = {
   readonly validatorModuleKeys: ValidatorModuleKeys;
   /** The policy's approval levels, in approval order: one "Approve as <level>" transition each. */
   readonly approvalLevels: readonly Pick<ApprovalLevel, 'id' | 'name'>[];
+  /**
+   * The manifest's `jira:workflowPostFunction` that records approvals and decisions. Without it the workflow
+   * records nothing, so no approval would ever count: callers outside tests always pass it.
+   */
+  readonly recorderModuleKey?: string;
   /** The manifest's `jira:customField` module keys: editable ones go on every screen, read-only ones on edit and view. */
   readonly fieldModuleKeys: FieldModuleKeys;
 };
@@ -102,7 +107,12 @@ export async function setUpProject(deps: SetUpProjectDeps, input: SetUpProjectIn
       project: project.value,
       issueTypeId: issueType.value.id,
       statusIds: statuses.value,
-      plan: { app: input.app, validatorModuleKeys: input.validatorModuleKeys, approvalLevels: input.approvalLevels },
+      plan: {
+        app: input.app,
+        validatorModuleKeys: input.validatorModuleKeys,
+        approvalLevels: input.approvalLevels,
+        ...(input.recorderModuleKey === undefined ? {} : { recorderModuleKey: input.recorderModuleKey }),
+      },
     }),
   );
   if (!workflow.ok) return steps.report();

@@ -5,6 +5,7 @@ import { TRANSITIONS } from '../lifecycle/transition-table';
 import { DEFAULT_POLICY } from '../policy/default-policy';
 import {
   APP_ONLY_CONDITION,
+  FORGE_POST_FUNCTION_RULE_KEY,
   FORGE_VALIDATOR_RULE_KEY,
   planExceptionWorkflow,
   TRANSITION_PROPERTY,
@@ -72,8 +73,8 @@ describe('planExceptionWorkflow', () => {
     ['Start review', 'review-validator', { check: 'review' }],
     ['Complete review', 'review-validator', { check: 'review' }],
     ['Activate', 'activation-validator', { check: 'activation' }],
-    ['Reject', null, null],
-    ['Withdraw', null, null],
+    ['Reject', 'approval-validator', { check: 'rejection' }],
+    ['Withdraw', 'intake-validator', { check: 'withdrawal' }],
     ['Revoke', null, null],
     ['Mark remediated', null, null],
   ])('%s is taken by people with validator %s', (name, moduleKey, config) => {
@@ -160,6 +161,27 @@ describe('planExceptionWorkflow', () => {
     const plan = planExceptionWorkflow({ ...INPUT, approvalLevels });
     expect(plan.ok ? null : plan.error.code).toBe('SETUP.INVALID_APPROVAL_LEVELS');
     expect(plan.ok ? '' : plan.error.message).toMatch(message);
+  });
+
+  it('puts the recorder on every transition people take, configured with the action and level, and on no other', () => {
+    const plan = planOf({ ...INPUT, recorderModuleKey: 'decision-recorder' });
+    const recorded = plan.transitions
+      .filter((transition) => transition.postFunctions.length > 0)
+      .map((transition) => {
+        const [rule] = transition.postFunctions;
+        return [transition.name, rule?.ruleKey, rule?.parameters.key, JSON.parse(rule?.parameters.config ?? 'null') as unknown];
+      });
+    const people = plan.transitions.filter((transition) => transition.takenBy === 'people' && transition.type === 'DIRECTED');
+    expect(recorded.map(([name]) => name)).toEqual(people.map((transition) => transition.name));
+    expect(recorded).toContainEqual(['Approve as CISO', FORGE_POST_FUNCTION_RULE_KEY, ari('decision-recorder'), { action: 'approve', levelId: 'ciso' }]);
+    expect(recorded).toContainEqual(['Reject', FORGE_POST_FUNCTION_RULE_KEY, ari('decision-recorder'), { action: 'reject' }]);
+    expect(plan.recorder).toEqual({ moduleKey: 'decision-recorder', ari: ari('decision-recorder') });
+    expect(planOf().transitions.flatMap((transition) => transition.postFunctions)).toEqual([]);
+  });
+
+  it('refuses a recorder module key that would not make a valid extension reference', () => {
+    const plan = planExceptionWorkflow({ ...INPUT, recorderModuleKey: 'decision recorder' });
+    expect(plan.ok ? null : plan.error.code).toBe('SETUP.INVALID_EXTENSION_REFERENCE');
   });
 
   it('refuses a module key that would not make a valid extension reference', () => {

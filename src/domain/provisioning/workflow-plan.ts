@@ -23,7 +23,15 @@ export type ValidatorCheck =
   | { readonly check: 'submit' }
   | { readonly check: 'review' }
   | { readonly check: 'approval'; readonly levelId: string }
-  | { readonly check: 'activation' };
+  | { readonly check: 'activation' }
+  | { readonly check: 'rejection' }
+  | { readonly check: 'withdrawal' };
+
+/**
+ * What the app's post function records after a transition, as its configuration: the lifecycle action the
+ * transition stands for and, for an approval, the level. Jira hands it back with every invocation.
+ */
+export type RecorderConfig = { readonly action: LifecycleAction; readonly levelId?: string };
 
 /** A workflow rule as Jira's workflows API takes it. */
 export type PlannedRule = { readonly ruleKey: string; readonly parameters: Readonly<Record<string, string>> };
@@ -38,6 +46,8 @@ export type PlannedTransition = {
   readonly takenBy: 'people' | 'app';
   readonly validators: readonly PlannedRule[];
   readonly conditions: readonly PlannedRule[];
+  /** The app's post function recording the decision, on every transition people take (when the plan has a recorder). */
+  readonly postFunctions: readonly PlannedRule[];
   readonly properties: Readonly<Record<string, string>>;
 };
 
@@ -50,6 +60,8 @@ export type WorkflowPlan = {
   readonly transitions: readonly PlannedTransition[];
   /** The app's validators the workflow references, to check Jira offers them before creating it. */
   readonly validators: readonly PlannedValidator[];
+  /** The app's post function the workflow references, to check Jira offers it too. */
+  readonly recorder?: { readonly moduleKey: string; readonly ari: string };
 };
 
 export type WorkflowPlanInput = {
@@ -57,11 +69,14 @@ export type WorkflowPlanInput = {
   readonly validatorModuleKeys: ValidatorModuleKeys;
   /** The policy's approval levels, in approval order. */
   readonly approvalLevels: readonly Pick<ApprovalLevel, 'id' | 'name'>[];
+  /** The manifest's `jira:workflowPostFunction` that records approvals and decisions in the register. */
+  readonly recorderModuleKey?: string;
 };
 
 export type WorkflowPlanErrorCode = 'SETUP.INVALID_EXTENSION_REFERENCE' | 'SETUP.INVALID_APPROVAL_LEVELS';
 
 export const FORGE_VALIDATOR_RULE_KEY = 'forge:expression-validator';
+export const FORGE_POST_FUNCTION_RULE_KEY = 'forge:workflow-post-function';
 /** Hides a transition from every person while the REST API, which is how the app transitions, may still take it. */
 export const APP_ONLY_CONDITION: PlannedRule = { ruleKey: 'system:restrict-from-all-users', parameters: { restrictMode: 'users' } };
 
@@ -103,17 +118,29 @@ const VALIDATED_ACTIONS: Partial<Record<LifecycleAction, { readonly role: Valida
   'start-review': { role: 'peerReview', check: { check: 'review' } },
   'complete-review': { role: 'peerReview', check: { check: 'review' } },
   activate: { role: 'activation', check: { check: 'activation' } },
+  // Approvers' rejections are guarded with their approvals; the requester's own withdrawal with the intake.
+  reject: { role: 'approval', check: { check: 'rejection' } },
+  withdraw: { role: 'intake', check: { check: 'withdrawal' } },
 };
 
 const peopleTake = (rule: TransitionRule): boolean => rule.performedBy.some((role) => role !== 'system');
 const registerTakes = (rule: TransitionRule): boolean => rule.performedBy.includes('system');
 
-type TransitionDraft = Omit<PlannedTransition, 'id' | 'type'>;
+type TransitionDraft = Omit<PlannedTransition, 'id' | 'type' | 'postFunctions'>;
 
 const validatorRule = (ari: string, check: ValidatorCheck): PlannedRule => ({
   ruleKey: FORGE_VALIDATOR_RULE_KEY,
   parameters: { key: ari, config: JSON.stringify(check) },
 });
+
+/** People's transitions get the recorder, configured with what they decide; the register records its own steps itself. */
+const recorderRules = (draft: TransitionDraft, recorderAri: string | undefined): PlannedRule[] => {
+  const action = draft.properties[TRANSITION_PROPERTY.action] as LifecycleAction | undefined;
+  if (recorderAri === undefined || draft.takenBy !== 'people' || action === undefined) return [];
+  const level = draft.properties[TRANSITION_PROPERTY.level];
+  const config: RecorderConfig = level === undefined ? { action } : { action, levelId: level };
+  return [{ ruleKey: FORGE_POST_FUNCTION_RULE_KEY, parameters: { key: recorderAri, config: JSON.stringify(config) } }];
+};
 
 const draftsFor = (
   rule: TransitionRule,
@@ -185,6 +212,12 @@ export const planExceptionWorkflow = (input: WorkflowPlanInput): Result<Workflow
     validators.push({ role, moduleKey, ari: ari.value });
   }
   const aris = Object.fromEntries(validators.map((v) => [v.role, v.ari])) as Record<ValidatorRole, string>;
+  let recorder: WorkflowPlan['recorder'];
+  if (input.recorderModuleKey !== undefined) {
+    const ari = checkedExtensionAri({ ...input.app, moduleKey: input.recorderModuleKey });
+    if (!ari.ok) return ari;
+    recorder = { moduleKey: input.recorderModuleKey, ari: ari.value };
+  }
   const initial: TransitionDraft = {
     name: INITIAL_TRANSITION_NAME,
     from: [],
@@ -199,7 +232,13 @@ export const planExceptionWorkflow = (input: WorkflowPlanInput): Result<Workflow
     name: SETUP_NAMES.workflow,
     description: SETUP_DESCRIPTIONS.workflow,
     statuses: plannedStatuses(),
-    transitions: [initial, ...directed].map((draft, index) => ({ ...draft, id: transitionId(index), type: index === 0 ? 'INITIAL' : 'DIRECTED' })),
+    transitions: [initial, ...directed].map((draft, index) => ({
+      ...draft,
+      id: transitionId(index),
+      type: index === 0 ? 'INITIAL' : 'DIRECTED',
+      postFunctions: recorderRules(draft, recorder?.ari),
+    })),
     validators,
+    ...(recorder === undefined ? {} : { recorder }),
   });
 };

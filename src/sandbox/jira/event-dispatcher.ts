@@ -5,7 +5,15 @@
  * and reordering happen on purpose, and pausing lets a test decide exactly when events land.
  */
 
-export type ForgeEvent = { readonly eventType: string; readonly selfGenerated: boolean } & Readonly<Record<string, unknown>>;
+export type ForgeEvent = {
+  readonly eventType: string;
+  readonly selfGenerated: boolean;
+  /**
+   * Set for an event meant for one module only (a post function's event goes to the post function configured on
+   * the transition, not to every subscriber); the handler receives the event without it.
+   */
+  readonly target?: string;
+} & Readonly<Record<string, unknown>>;
 
 export type TriggerHandler = (event: ForgeEvent, context: Readonly<Record<string, unknown>>) => unknown;
 
@@ -58,11 +66,17 @@ export function createEventDispatcher(options: {
   let running: Promise<void> | undefined;
   let scheduled = false;
 
+  const addressedTo = (trigger: TriggerRegistration, event: ForgeEvent): boolean =>
+    event.target === undefined
+      ? trigger.events.includes(event.eventType) && !(trigger.ignoreSelf === true && event.selfGenerated)
+      : trigger.key === event.target;
+
   const deliverOne = async (event: ForgeEvent): Promise<void> => {
+    const { target: _target, ...payload } = event;
     for (const trigger of triggers) {
-      if (!trigger.events.includes(event.eventType) || (trigger.ignoreSelf === true && event.selfGenerated)) continue;
+      if (!addressedTo(trigger, event)) continue;
       try {
-        await options.scope()(null, () => Promise.resolve(trigger.handler(structuredClone(event), options.context)));
+        await options.scope()(null, () => Promise.resolve(trigger.handler(structuredClone(payload), options.context)));
         records.push({ triggerKey: trigger.key, event, outcome: 'delivered' });
       } catch (error) {
         // Forge logs a failed trigger invocation; it does not fail the Jira operation that caused the event.

@@ -1,6 +1,6 @@
 import { applyFieldEdits, type PlannedEdits } from './field-edits';
 import { emitIssueUpdated, recordChange } from './issue-events';
-import type { ChangeItem, JiraComment, JiraIssue } from './jira-model';
+import type { ChangeItem, ChangelogEntry, JiraComment, JiraIssue } from './jira-model';
 import type { Actor } from './permissions';
 import type { StandInServices } from './route-context';
 
@@ -30,6 +30,9 @@ export const addComment = (
   return comment;
 };
 
+/** What a commit wrote: the changelog entry (absent when nothing changed) and the comments added. */
+export type CommittedChange = { readonly entry: ChangelogEntry | undefined; readonly comments: readonly JiraComment[] };
+
 export function commitIssueChanges(input: {
   readonly services: StandInServices;
   readonly issue: JiraIssue;
@@ -38,13 +41,14 @@ export function commitIssueChanges(input: {
   readonly leadingItems?: readonly ChangeItem[];
   readonly properties?: readonly IssueProperty[];
   readonly cause: 'transition' | 'edit';
-}): void {
+}): CommittedChange {
   const { services, issue, actor, planned } = input;
   const items = [...(input.leadingItems ?? []), ...applyFieldEdits(services.state, issue, planned.values)];
   for (const property of input.properties ?? []) issue.properties.set(property.key, property.value);
-  for (const body of planned.comments) addComment(services, issue, actor, body);
-  if (items.length === 0) return;
+  const comments = planned.comments.map((body) => addComment(services, issue, actor, body));
+  if (items.length === 0) return { entry: undefined, comments };
   issue.updated = services.clock.now();
   const entry = recordChange(services, issue, actor, items);
   emitIssueUpdated(services, issue, actor, entry, input.cause);
+  return { entry, comments };
 }

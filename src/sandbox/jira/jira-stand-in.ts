@@ -33,6 +33,7 @@ import {
   type SeedProject,
   type SeedUser,
 } from './seeding';
+import { POST_FUNCTION_EVENT } from './workflow-post-functions';
 import type { WorkflowValidatorHandler } from './workflow-validators';
 
 /**
@@ -79,6 +80,8 @@ export type JiraStandIn = {
     handler: WorkflowValidatorHandler,
     options?: { readonly errorMessage?: string; readonly name?: string },
   ): void;
+  /** A `jira:workflowPostFunction` function module: Jira sends it the post-function event of every transition it is on. */
+  registerWorkflowPostFunction(moduleKey: string, handler: TriggerRegistration['handler'], options?: { readonly name?: string }): void;
   registerTrigger(trigger: TriggerRegistration): void;
   readonly events: Pick<EventDispatcher, 'configure' | 'deliverPending' | 'settle' | 'deliveries' | 'pendingCount'>;
   /** How handlers are invoked as Forge functions; the local Forge runtime installs its own. */
@@ -160,6 +163,7 @@ export function createJiraStandIn(options: JiraStandInOptions): JiraStandIn {
     permissions: { adminGroups: options.adminGroups ?? ['jira-admins'] },
     events,
     validators: new Map(),
+    postFunctions: new Map(),
     scope: () => scope,
   };
   state.users.set(app.accountId, {
@@ -246,6 +250,10 @@ export function createJiraStandIn(options: JiraStandInOptions): JiraStandIn {
         ...(validatorOptions?.errorMessage === undefined ? {} : { errorMessage: validatorOptions.errorMessage }),
         ...(validatorOptions?.name === undefined ? {} : { name: validatorOptions.name }),
       }),
+    registerWorkflowPostFunction: (moduleKey, handler, postFunctionOptions) => {
+      services.postFunctions.set(moduleKey, postFunctionOptions?.name === undefined ? {} : { name: postFunctionOptions.name });
+      events.register({ key: moduleKey, events: [POST_FUNCTION_EVENT], handler });
+    },
     registerTrigger: (trigger) => events.register(trigger),
     events,
     useInvocationScope: (next) => {

@@ -4,6 +4,7 @@ import type { RouteResult } from './jira-http';
 import type { JiraState } from './jira-state';
 import type { ViewContext } from './jira-views';
 import type { Actor, PermissionPolicy } from './permissions';
+import type { PostFunctionRegistry } from './workflow-post-functions';
 import type { ValidatorRegistry } from './workflow-validators';
 
 /** The installed Forge app as Jira knows it: its ids, its app user, the site it is installed on. */
@@ -23,6 +24,7 @@ export type StandInServices = {
   readonly permissions: PermissionPolicy;
   readonly events: EventDispatcher;
   readonly validators: ValidatorRegistry;
+  readonly postFunctions: PostFunctionRegistry;
   readonly scope: () => InvocationScope;
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addComment } from '../issue-changes';
 import { commentView } from '../issue-view';
-import { badRequest, created, noContent } from '../jira-http';
+import { badRequest, created, noContent, notFound, ok } from '../jira-http';
 import type { JiraIssue } from '../jira-model';
 import { findGroupByName, projectOf } from '../jira-state';
 import type { RouteContext, RouteTable } from '../route-context';
@@ -79,6 +79,15 @@ export const commentAndNotifyRoutes: RouteTable = {
           return created(commentView(ctx.view, issue, comment));
         }),
       ),
+  },
+
+  'GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}': {
+    query: [],
+    handle: (ctx) =>
+      andThen(viewableIssue(ctx, ctx.params.issueIdOrKey ?? ''), (issue) => {
+        const comment = issue.comments.find((candidate) => candidate.id === ctx.params.id);
+        return comment === undefined ? notFound(`Can not find a comment for key: ${ctx.params.id ?? ''}.`) : ok(commentView(ctx.view, issue, comment));
+      }),
   },
 
   'POST /rest/api/3/issue/{issueIdOrKey}/notify': {

@@ -8,6 +8,7 @@ import type { ChangeItem, JiraIssue } from '../jira-model';
 import { projectOf } from '../jira-state';
 import type { RouteContext, RouteTable } from '../route-context';
 import { fieldsOfScreen, transitionsFrom, workflowFor } from '../workflow-resolution';
+import { runTransitionPostFunctions } from '../workflow-post-functions';
 import { runTransitionValidators } from '../workflow-validators';
 import { andThen, can, parseBody, viewableIssue } from './route-helpers';
 
@@ -37,13 +38,15 @@ async function transitionIssue(ctx: RouteContext, issue: JiraIssue, body: z.infe
   const planned = planFieldEdits(state, issue, onScreen, body);
   if (!planned.ok) return planned.response;
 
-  const modifiedFields = Object.fromEntries(
-    [...planned.value.values].map(([fieldId, value]) => {
+  const modifiedFields: Record<string, unknown> = Object.fromEntries(
+    [...planned.value.values].map(([fieldId, value]): [string, unknown] => {
       const field = state.fields.get(fieldId);
       if (field === undefined) throw new Error(`planned edit for unknown field ${fieldId}`);
       return [fieldId, modifiedFieldValue(field, value)];
     }),
   );
+  // A comment entered on the transition screen is part of the input a validator judges (a reason, say).
+  if (planned.value.comments.length > 0) modifiedFields.comment = { comments: planned.value.comments.map((body) => ({ body })) };
   const verdict = await runTransitionValidators({
     transition,
     issueKey: issue.key,
@@ -74,7 +77,7 @@ async function transitionIssue(ctx: RouteContext, issue: JiraIssue, body: z.infe
   };
   issue.statusId = to.id;
   if (from.category !== to.category) issue.statusCategoryChanged = clock.now();
-  commitIssueChanges({
+  const committed = commitIssueChanges({
     services: ctx.services,
     issue,
     actor: ctx.actor,
@@ -82,6 +85,15 @@ async function transitionIssue(ctx: RouteContext, issue: JiraIssue, body: z.infe
     leadingItems: from.id === to.id ? [] : [statusItem],
     properties: body.properties ?? [],
     cause: 'transition',
+  });
+  runTransitionPostFunctions(ctx.services, {
+    workflow,
+    transition,
+    issue,
+    fromStatusId: from.id,
+    actor: ctx.actor,
+    entry: committed.entry,
+    comment: committed.comments[0],
   });
   return noContent();
 }

@@ -4,6 +4,7 @@ import type { JiraProject, JiraStatus, JiraWorkflow, WorkflowRule, WorkflowTrans
 import { findProject, findWorkflowByName } from '../jira-state';
 import { dateTime } from '../jira-views';
 import type { RouteContext, RouteTable } from '../route-context';
+import { FORGE_POST_FUNCTION_RULE_KEY } from '../workflow-post-functions';
 import { extensionAri, isForgeRule, parseExtensionAri } from '../workflow-validators';
 import { andThen, can, canGlobally, parseBody } from './route-helpers';
 import { jiraStatusView } from './status-routes';
@@ -332,12 +333,12 @@ const searchWorkflows = (ctx: RouteContext): RouteResult => {
 };
 
 /**
- * The rules an editor may add: the installed app's registered validators as Forge rules (referenced by
- * extension ARI). System and Connect rules are not modelled, so their lists are left out rather than
+ * The rules an editor may add: the installed app's registered validators and post functions as Forge rules
+ * (referenced by extension ARI). System and Connect rules are not modelled, so their lists are left out rather than
  * reported empty.
  */
 const capabilities = (ctx: RouteContext): RouteResult => {
-  const { state, app, validators } = ctx.services;
+  const { state, app, validators, postFunctions } = ctx.services;
   const projectId = ctx.query.get('projectId');
   const issueTypeId = ctx.query.get('issueTypeId');
   const workflowId = ctx.query.get('workflowId');
@@ -351,13 +352,22 @@ const capabilities = (ctx: RouteContext): RouteResult => {
   return ok({
     editorScope: projectScoped ? 'PROJECT' : 'GLOBAL',
     projectTypes: ['software'],
-    forgeRules: [...validators].map(([moduleKey, registered]) => ({
-      id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
-      ruleKey: 'forge:expression-validator',
-      ruleType: 'Validator',
-      name: registered.name ?? moduleKey,
-      description: registered.name ?? moduleKey,
-    })),
+    forgeRules: [
+      ...[...validators].map(([moduleKey, registered]) => ({
+        id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
+        ruleKey: 'forge:expression-validator',
+        ruleType: 'Validator',
+        name: registered.name ?? moduleKey,
+        description: registered.name ?? moduleKey,
+      })),
+      ...[...postFunctions].map(([moduleKey, registered]) => ({
+        id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
+        ruleKey: FORGE_POST_FUNCTION_RULE_KEY,
+        ruleType: 'Function',
+        name: registered.name ?? moduleKey,
+        description: registered.name ?? moduleKey,
+      })),
+    ],
   });
 };
 
