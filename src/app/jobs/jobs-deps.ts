@@ -57,7 +57,7 @@ export const failedOutcome = (id: string, failure: RemoteFailure): ItemOutcome =
   message: failure.message,
 });
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Handles items one by one while the budget lasts. One item's failure, thrown or returned, is recorded against it
@@ -76,7 +76,7 @@ export const eachItem = async <I>(
       outcomes.push(await act(item));
     } catch (error) {
       const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'JOB.ITEM_FAILED';
-      outcomes.push({ id: idOf(item), result: 'failed', code, message: describe(error) });
+      outcomes.push({ id: idOf(item), result: 'failed', code, message: messageOf(error) });
     }
   }
   return outcomes;
