@@ -4,8 +4,14 @@
  * queue consumers, UI resolvers, custom-field functions).
  */
 
+// --- jira:workflowValidator, jira:workflowPostFunction: the workflow rules ---------------------------------------
+/** Every validator of the exception workflow: intake, peer review, each approval level, activation, rejection, withdrawal. */
+export { validateTransition } from './entry/validators/transition.validator';
+/** After each transition people take: approvals in the register, every decision in the audit chain. */
+export { recordDecisionPostFunction } from './entry/post-functions/record-decision.post-function';
+
 // --- trigger: product and lifecycle events ------------------------------------------------------------------
-/** avi:jira:created|updated|deleted:issue: register projection and bypassed-transition checks. */
+/** avi:jira:created|updated|deleted:issue: register projection, approvals voided by edits, bypassed-transition checks. */
 export { onIssueEvent } from './entry/issue-events.trigger';
 /** avi:forge:installed:app, avi:forge:upgraded:app: schema migrations and the audit signing key. */
 export { onAppLifecycle } from './entry/lifecycle.trigger';

@@ -74,6 +74,10 @@ const retryAfterOf = (outcome: IssueEventOutcome): { afterMs: number; rateLimite
   if (bypass?.kind === 'failed' && isTransient(bypass.failure)) {
     return { afterMs: bypass.failure.retryAfterMs ?? 60_000, rateLimited: bypass.failure.code === 'JIRA.RATE_LIMITED' };
   }
+  const { voiding } = outcome;
+  if (voiding?.kind === 'failed' && isTransient(voiding.failure)) {
+    return { afterMs: voiding.failure.retryAfterMs ?? 60_000, rateLimited: voiding.failure.code === 'JIRA.RATE_LIMITED' };
+  }
   return undefined;
 };
 

@@ -1,3 +1,5 @@
+import type { ApprovalStateTransitions } from '../approvals/decision-ports';
+import { voidStaleApprovals, type VoidStaleOutcome } from '../approvals/void-stale-approvals';
 import { isExceptionIssueType } from './exception-issue';
 import { flagBypass, type FlagBypassResult, type RecordedTransition } from './flag-bypass';
 import { forgetIssue } from './forget-issue';
@@ -33,6 +35,8 @@ export type IssueEvent = IssueChangeEvent | IssueDeletedEvent;
 export type IssueEventDeps = ProjectionDeps & {
   readonly annotations: IssueAnnotations;
   readonly groups: GroupDirectory;
+  /** The register's transitions back to Awaiting Approval, for an active exception whose approvals stop counting. */
+  readonly transitions: ApprovalStateTransitions;
 };
 
 export type BypassCheck =
@@ -44,6 +48,8 @@ export type BypassCheck =
 export type IssueEventOutcome = {
   readonly projection: ProjectionResult;
   readonly bypass?: BypassCheck;
+  /** Approvals given to content the change made stale. */
+  readonly voiding?: VoidStaleOutcome;
 };
 
 /** The job name the trigger acts under when no person is named. */
@@ -105,6 +111,23 @@ export const handleIssueEvent = async (deps: IssueEventDeps, event: IssueEvent, 
     return { projection: { kind: 'skipped', reason: `a ${event.issueTypeName} issue, not a Security Exception` } };
   }
   const { result, subject } = await projectIssue(deps, { issueKey: event.issueKey, now, actor: actorOf(event) });
-  if (event.type !== 'updated' || event.statusChange === undefined || subject === undefined) return { projection: result };
-  return { projection: result, bypass: await checkTransition(deps, event, event.statusChange, subject, now) };
+  if (event.type !== 'updated' || subject === undefined) return { projection: result };
+  const bypass = event.statusChange === undefined ? undefined : await checkTransition(deps, event, event.statusChange, subject, now);
+  const voiding = await voidApprovalsOfChangedContent(deps, event, subject, now);
+  // The register's own transition back to Awaiting Approval raises no event the app receives (`ignoreSelf`).
+  const projection = voiding?.kind === 'voided' && voiding.returned ? (await projectIssue(deps, { issueKey: event.issueKey, now, actor: ISSUE_EVENTS_JOB })).result : result;
+  return { projection, ...(bypass === undefined ? {} : { bypass }), ...(voiding === undefined ? {} : { voiding }) };
+};
+
+const voidApprovalsOfChangedContent = async (
+  deps: IssueEventDeps,
+  event: IssueChangeEvent,
+  subject: ProjectionSubject,
+  now: string,
+): Promise<VoidStaleOutcome | undefined> => {
+  if (subject.reading.kind !== 'exception') return undefined;
+  return voidStaleApprovals(
+    { ...deps, auditTrail: deps.audit.store },
+    { exception: subject.reading.exception, approvals: subject.approvals, editor: event.actor, now },
+  );
 };

@@ -90,7 +90,8 @@ export const TRANSITION_PROPERTY = {
 export const INITIAL_TRANSITION_NAME = 'Create';
 export const APPROVE_PREFIX = 'Approve as ';
 
-const TRANSITION_NAMES: { readonly [A in Exclude<LifecycleAction, 'approve'>]: string } = {
+/** The name of each action's transition; the register finds its own transitions (Void approvals, Re-rate) by these. */
+export const TRANSITION_NAMES: { readonly [A in Exclude<LifecycleAction, 'approve'>]: string } = {
   submit: 'Submit',
   'start-review': 'Start review',
   'complete-review': 'Complete review',

@@ -20,7 +20,7 @@ import type { IssueEventDeps } from '../../app/projection/handle-issue-event';
 import type { Remote } from '../../app/projection/projection-ports';
 import type { ReconcileDeps } from '../../app/reconcile/reconcile-register';
 import type { Policy } from '../../domain/policy/policy-config';
-import { exceptionIssueReader, groupDirectory, issueAnnotations, type FieldIdSource } from './jira-ports';
+import { approvalStateTransitions, exceptionIssueReader, groupDirectory, issueAnnotations, type FieldIdSource } from './jira-ports';
 import type { Platform } from './platform';
 
 /**
@@ -101,6 +101,7 @@ export const issueEventDeps = async (platform: Platform): Promise<IssueEventDeps
     issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
     annotations: issueAnnotations(gateways.asApp),
     groups: groupDirectory(gateways.asApp),
+    transitions: approvalStateTransitions(gateways.asApp),
     register: storage.register,
     approvals: storage.approvals,
     attestations: storage.attestations,

@@ -2,7 +2,10 @@ import { adfDocument, bulletList, paragraph, type AdfBlock } from '../../adapter
 import type { FieldIds } from '../../adapters/jira/field-ids';
 import type { JiraGateway } from '../../adapters/jira/jira-gateway';
 import type { JsonValue } from '../../adapters/jira/property-operations';
+import type { ApprovalStateTransitions } from '../../app/approvals/decision-ports';
 import { EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import { STATUS_NAMES } from '../../domain/exception/security-exception';
+import { TRANSITION_NAMES } from '../../domain/provisioning/workflow-plan';
 import type {
   ExceptionIssueReader,
   GroupDirectory,
@@ -73,5 +76,31 @@ export const groupDirectory = (gateway: JiraGateway): GroupDirectory => ({
   async groupsOf(accountId) {
     const result = await gateway.getUserGroups(accountId);
     return result.ok ? { ok: true, value: result.value.map((group) => group.name) } : result;
+  },
+});
+
+/**
+ * The register's own transitions back to Awaiting Approval, found by the names set-up gives them and taken as the
+ * app with the comment in the same request. Set-up hides them from people; Jira still offers them to the app.
+ */
+export const approvalStateTransitions = (gateway: Pick<JiraGateway, 'getTransitions' | 'transitionIssue'>): ApprovalStateTransitions => ({
+  async returnForApproval(issueKey, via, comment) {
+    const name = TRANSITION_NAMES[via];
+    const offered = await gateway.getTransitions(issueKey);
+    if (!offered.ok) return offered;
+    const transition = offered.value.find((candidate) => candidate.name === name && candidate.to.name === STATUS_NAMES['awaiting-approval']);
+    if (transition === undefined) {
+      return {
+        ok: false,
+        error: {
+          code: 'TRANSITION.UNAVAILABLE',
+          message:
+            `Jira offers no "${name}" transition to ${STATUS_NAMES['awaiting-approval']} for ${issueKey} ` +
+            `(offered: ${offered.value.map((candidate) => candidate.name).join(', ') || 'none'}); the workflow was changed outside the app's set-up.`,
+        },
+      };
+    }
+    const taken = await gateway.transitionIssue(issueKey, { transitionId: transition.id, comment: adfOf(comment) });
+    return taken.ok ? { ok: true, value: undefined } : taken;
   },
 });

@@ -1,0 +1,124 @@
+import type { Actor, Approval } from '../../domain/approval/approval';
+import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
+import { evaluatePeerReview } from '../../domain/approval/peer-review';
+import type { SecurityException } from '../../domain/exception/security-exception';
+import { decideTransition } from '../../domain/lifecycle/decide-transition';
+import type { TransitionContext } from '../../domain/lifecycle/lifecycle-types';
+import type { Policy } from '../../domain/policy/policy-config';
+import type { ValidatorCheck } from '../../domain/provisioning/workflow-plan';
+import type { Result } from '../../domain/shared/result';
+import { activeCountsFor, type ActiveCountSource } from '../intake/active-counts';
+import { checkSubmission } from '../intake/check-submission';
+import { checkWithdrawal } from '../intake/check-withdrawal';
+import type { ApprovalRepository } from '../ports/approval-repository';
+import { isStorageError } from '../ports/storage-error';
+import type { ExceptionIssueReader, GroupDirectory } from '../projection/projection-ports';
+import { describeProblems, readExceptionIssue } from '../projection/read-exception-issue';
+import { asReviewedBy } from './acting-reviewer';
+import type { PolicySource } from './policy-source';
+import { ALLOWED, cannotCheck, checkName, refused, type TransitionVerdict } from './transition-verdict';
+
+/**
+ * What a workflow validator decides, for every check the workflow configures. The domain's transition rules decide;
+ * this use case only gathers what they need, and as little of it as the check needs: one read of the issue, the
+ * approvals recorded so far (one SQL query) and the acting person's groups (one lookup, cached by the caller).
+ * It writes nothing. Whatever cannot be read blocks the transition with a message saying so (fail closed).
+ */
+
+export type TransitionCheckDeps = {
+  readonly issues: Pick<ExceptionIssueReader, 'get'>;
+  readonly approvals: Pick<ApprovalRepository, 'forIssue'>;
+  readonly counts: ActiveCountSource;
+  readonly groups: GroupDirectory;
+  readonly policy: PolicySource;
+};
+
+export type TransitionCheckRequest = {
+  readonly issueKey: string;
+  readonly check: ValidatorCheck;
+  /** The person making the transition, as the platform names them; undefined when it did not. */
+  readonly actor: string | undefined;
+  /** ISO instant of the transition. */
+  readonly now: string;
+  /** Text of a comment entered on the transition screen: the reason a rejection needs. */
+  readonly comment?: string;
+};
+
+const MAX_DETAIL = 300;
+const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
+
+const verdictOf = (result: Result<unknown>): TransitionVerdict => (result.ok ? ALLOWED : refused(result.error));
+
+type Judged = { readonly exception: SecurityException; readonly actor: Actor; readonly policy: Policy };
+
+const storageDetail = (error: unknown): string | undefined => (isStorageError(error) ? error.code : undefined);
+
+const reviewVerdict = ({ exception, actor, policy }: Judged, now: string): TransitionVerdict =>
+  exception.status === 'risk-review'
+    ? verdictOf(evaluatePeerReview(exception, actor, policy))
+    : verdictOf(decideTransition(exception, { action: 'start-review' }, { actor, now, policy, approvals: [] }));
+
+const decisionVerdict = async (
+  deps: TransitionCheckDeps,
+  judged: Judged,
+  request: TransitionCheckRequest & { readonly check: Exclude<ValidatorCheck, { check: 'submit' | 'withdrawal' | 'review' }> },
+  approvals: readonly Approval[],
+): Promise<TransitionVerdict> => {
+  const { exception, actor, policy } = judged;
+  const context: TransitionContext = { actor, now: request.now, policy, approvals };
+  switch (request.check.check) {
+    case 'approval':
+      return verdictOf(decideTransition(exception, { action: 'approve', levelId: request.check.levelId }, context));
+    case 'rejection':
+      return verdictOf(
+        decideTransition(asReviewedBy(exception, actor, policy), { action: 'reject', ...(request.comment === undefined ? {} : { reason: request.comment }) }, context),
+      );
+    case 'activation': {
+      let active: ActiveExceptionCounts;
+      try {
+        active = await activeCountsFor(deps.counts, exception);
+      } catch (error) {
+        return cannotCheck('active-counts', { issueKey: request.issueKey, check: request.check, policy, detail: storageDetail(error) });
+      }
+      return verdictOf(decideTransition(exception, { action: 'activate', active }, context));
+    }
+  }
+};
+
+export const checkTransition = async (deps: TransitionCheckDeps, request: TransitionCheckRequest): Promise<TransitionVerdict> => {
+  const { issueKey, check, actor, now } = request;
+  if (actor === undefined) return cannotCheck('actor', { issueKey, check });
+  const policy = await deps.policy.current();
+  if (!policy.ok) return cannotCheck('policy', { issueKey, check, detail: clip(policy.error.message) });
+  const about = { issueKey, check, policy: policy.value };
+
+  const lookup = await deps.issues.get(issueKey);
+  if (lookup.kind === 'failed') return cannotCheck('issue', { ...about, detail: `Jira answered ${lookup.failure.code}` });
+  if (lookup.kind === 'gone') return cannotCheck('issue', { ...about, detail: 'Jira did not find it' });
+  const { issue } = lookup;
+
+  if (check.check === 'submit') return checkSubmission({ issue, actor, policy: policy.value, now, counts: deps.counts });
+  if (check.check === 'withdrawal') return checkWithdrawal(issue, actor);
+
+  const reading = readExceptionIssue(issue, policy.value, null);
+  if (reading.kind === 'incomplete') {
+    return refused({
+      code: 'VALIDATION.EXCEPTION_INCOMPLETE',
+      message:
+        `${issueKey} cannot be read as a complete security exception, so the ${checkName(check, policy.value)} cannot pass: ` +
+        `${describeProblems(reading.problems)}. Correct these fields on the issue, then try again.`,
+    });
+  }
+  const groups = await deps.groups.groupsOf(actor);
+  if (!groups.ok) return cannotCheck('groups', { ...about, detail: `Jira answered ${groups.error.code}` });
+  const judged: Judged = { exception: reading.exception, actor: { accountId: actor, groups: groups.value }, policy: policy.value };
+  if (check.check === 'review') return reviewVerdict(judged, now);
+
+  let approvals: Approval[];
+  try {
+    approvals = await deps.approvals.forIssue(issueKey);
+  } catch (error) {
+    return cannotCheck('approvals', { ...about, detail: storageDetail(error) });
+  }
+  return decisionVerdict(deps, judged, { ...request, check }, approvals);
+};
