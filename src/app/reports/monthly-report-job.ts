@@ -22,9 +22,17 @@ export const REPORT_JOB = 'monthly-report';
 export type ReportJobDeps = JobsDeps & {
   readonly reports: MonthlyReportRepository;
   readonly reportSelection: ReportSelection;
-  /** The issue that report e-mails are sent about (Jira e-mails are always about an issue), e.g. the register's home issue. */
-  readonly reportNoticeIssueKey: string;
+  /**
+   * The issue that report e-mails are sent about (Jira e-mails are always about an issue), e.g. the register's home
+   * issue; null when the installation has none, and the report is then stored saying it was not e-mailed.
+   */
+  readonly reportNoticeIssueKey: string | null;
 };
+
+export const NO_NOTICE_ISSUE_CODE = 'REPORT.NO_NOTICE_ISSUE';
+export const NO_NOTICE_ISSUE_REASON =
+  'Not e-mailed: Jira sends e-mails only about an issue, and no register home issue has been set up. ' +
+  'Run "Set up project" on the app\'s admin page to create one; later reports are then e-mailed to the review group.';
 
 const planSchema = z.object({ month: monthSchema, periodStart: isoDateSchema, periodEnd: isoDateSchema, nextMonthEnd: isoDateSchema });
 type ReportPlan = z.infer<typeof planSchema>;
@@ -57,6 +65,7 @@ export const compileMonthlyReport = async (deps: ReportJobDeps, plan: ReportPlan
       overdueReviews: await selection.reviewOverdue(policyDay(deps.now(), deps.policy), REPORT_SECTION_LIMIT),
       expiringNextMonth: await selection.expiringIn({ after: plan.periodEnd, through: plan.nextMonthEnd }, REPORT_SECTION_LIMIT),
     },
+    ...(deps.reportNoticeIssueKey === null ? { notEmailedBecause: NO_NOTICE_ISSUE_REASON } : {}),
   };
 };
 
@@ -88,8 +97,17 @@ const compilePass = (deps: ReportJobDeps, plan: ReportPlan) =>
         if (stored === null) await deps.reports.save(await compileMonthlyReport(deps, plan));
         const report = stored ?? (await deps.reports.get(month));
         if (report === null) throw new Error(`the ${month} report was saved but cannot be read back`);
+        // The stored report stands, including its record of not being e-mailed.
+        if (report.notEmailedBecause !== undefined) return { id: month, result: stored === null ? 'acted' : 'skipped' };
+        const issueKey = deps.reportNoticeIssueKey;
+        if (issueKey === null) {
+          return failedOutcome(month, {
+            code: NO_NOTICE_ISSUE_CODE,
+            message: `The ${month} report is stored but cannot be e-mailed: no register home issue is recorded any more. Run "Set up project" on the app's admin page again.`,
+          });
+        }
         const sent = await notifyOnce(deps, `notify:report:${month}`, 'notice.monthly-report', deps.now(), {
-          issueKey: deps.reportNoticeIssueKey,
+          issueKey,
           ...reportNotice(report),
           to: { groups: [deps.policy.review.group] },
         });

@@ -49,6 +49,8 @@ export const monthlyReportSchema = z.object({
     /** Last day in force in the month after the reported one; soonest first. */
     expiringNextMonth: reportSectionSchema,
   }),
+  /** Set when the report was not e-mailed, saying why: it is then read in the register only. */
+  notEmailedBecause: z.string().min(1).max(500).optional(),
 });
 export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
 
