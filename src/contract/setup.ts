@@ -7,7 +7,7 @@ import { boundedText, isoDateTimeSchema, personSchema, projectKeySchema } from '
  * reports what it found; a run can be repeated safely after a failure.
  */
 
-export const SETUP_OUTCOMES = ['created', 'already-present', 'failed', 'skipped'] as const;
+export const SETUP_OUTCOMES = ['created', 'already-present', 'updated', 'failed', 'skipped'] as const;
 export type SetupOutcome = (typeof SETUP_OUTCOMES)[number];
 
 export const setupStepSchema = z.object({

@@ -41,6 +41,7 @@ const ALLOWED: Readonly<Record<Capability, readonly string[]>> = {
 const callerWith = (roles: Roles, auditorGrant: Caller['auditorGrant'] = { state: 'none' }): Caller => ({
   accountId: 'acc-x',
   projectKey: 'SEC',
+  groups: [],
   roles,
   auditorGrant,
 });

@@ -34,12 +34,14 @@ type Rule = {
   /** What the capability does, after "may". */
   readonly doing: string;
   /** Who may, for the refusal. */
-  readonly who: (policy: Policy, projectKey: string | null) => string;
+  readonly who: (policy: Policy | null, projectKey: string | null) => string;
 };
 
 const projectReaders = (projectKey: string | null): string =>
   projectKey === null ? 'people who may browse the project in Jira' : `people who may browse ${projectKey} in Jira`;
-const leads = (policy: Policy): string => `security leads (members of ${securityLeadLevel(policy).group})`;
+const leads = (policy: Policy | null): string =>
+  policy === null ? 'security leads' : `security leads (members of ${securityLeadLevel(policy).group})`;
+const reviewers = (policy: Policy | null): string => (policy === null ? 'reviewers' : `reviewers (members of ${policy.review.group})`);
 
 const RULES: { readonly [C in Capability]: Rule } = {
   'read-register': {
@@ -58,13 +60,13 @@ const RULES: { readonly [C in Capability]: Rule } = {
     allows: (r) => r.requester && (r.reviewer || r.securityLead || r.admin),
     readOnly: true,
     doing: 'see the quarterly review queue',
-    who: (policy, project) => `reviewers (members of ${policy.review.group}), ${leads(policy)} and Jira administrators among ${projectReaders(project)}, and auditors`,
+    who: (policy, project) => `${reviewers(policy)}, ${leads(policy)} and Jira administrators among ${projectReaders(project)}, and auditors`,
   },
   'attest-reviews': {
     allows: (r) => r.requester && (r.reviewer || r.securityLead),
     readOnly: false,
     doing: 'attest quarterly reviews',
-    who: (policy, project) => `reviewers (members of ${policy.review.group}) and ${leads(policy)} among ${projectReaders(project)}`,
+    who: (policy, project) => `${reviewers(policy)} and ${leads(policy)} among ${projectReaders(project)}`,
   },
   'read-reports': {
     allows: (r) => r.securityLead || r.admin,
@@ -130,7 +132,7 @@ export const mayUse = (capability: Capability, roles: Roles): boolean => {
 };
 
 /** Allowed, or refused with a message naming who may and what the caller can do about it. */
-export const authorize = (capability: Capability, caller: Caller, policy: Policy): Result<true, AccessCode> => {
+export const authorize = (capability: Capability, caller: Caller, policy: Policy | null): Result<true, AccessCode> => {
   if (mayUse(capability, caller.roles)) return ok(true);
   const rule = RULES[capability];
   if (caller.roles.auditor) {

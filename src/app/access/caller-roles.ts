@@ -31,6 +31,8 @@ export type AuditorStanding =
 export type Caller = {
   readonly accountId: string;
   readonly projectKey: string | null;
+  /** The caller's Jira groups, for the rules that check a group themselves (approval, review). */
+  readonly groups: readonly string[];
   readonly roles: Roles;
   readonly auditorGrant: AuditorStanding;
 };
@@ -56,19 +58,24 @@ export const auditorStanding = (grant: AuditorGrant | null, inAuditorGroup: bool
   return { state: current ? 'active' : 'lapsed', until: grant.until };
 };
 
-export const callerOf = (facts: CallerFacts, policy: Policy, now: Date): Caller => {
+/**
+ * `policy` is null when the stored policy cannot be used: then no group-based role can be known, and only what Jira
+ * itself says (administrator, project access) counts, so an administrator can still repair the policy.
+ */
+export const callerOf = (facts: CallerFacts, policy: Policy | null, now: Date): Caller => {
   const { groups } = facts;
   const auditorGrant = auditorStanding(facts.grant, inGroup(groups, facts.auditorGroup), now);
   return {
     accountId: facts.accountId,
     projectKey: facts.projectKey,
+    groups,
     auditorGrant,
     roles: {
       requester: facts.permissions.browseProject,
-      approverLevels: policy.levels.filter((level) => inGroup(groups, level.group)).map((level) => level.id),
-      peerReviewer: inGroup(groups, policy.peerReview.group),
-      reviewer: inGroup(groups, policy.review.group),
-      securityLead: inGroup(groups, securityLeadLevel(policy).group),
+      approverLevels: policy === null ? [] : policy.levels.filter((level) => inGroup(groups, level.group)).map((level) => level.id),
+      peerReviewer: policy !== null && inGroup(groups, policy.peerReview.group),
+      reviewer: policy !== null && inGroup(groups, policy.review.group),
+      securityLead: policy !== null && inGroup(groups, securityLeadLevel(policy).group),
       admin: facts.permissions.jiraAdmin,
       auditor: auditorGrant.state === 'active',
     },

@@ -8,13 +8,14 @@ export const AUDITOR_ACCESSED = 'auditor.accessed';
  * auditor's reading is itself evidence, and so is an attempt after the grant ran out.
  */
 export const recordAuditorAccess = async (
-  audit: AppendAuditEntryDeps,
+  /** Asked for only when there is something to record, so other callers never load the signing key. */
+  audit: () => Promise<AppendAuditEntryDeps>,
   caller: Caller,
   call: { readonly key: string; readonly issueKey: string | null; readonly allowed: boolean; readonly at: string },
 ): Promise<boolean> => {
   const grant = caller.auditorGrant;
   if (grant.state === 'none') return false;
-  await appendAuditEntry(audit, {
+  await appendAuditEntry(await audit(), {
     at: call.at,
     actor: caller.accountId,
     action: AUDITOR_ACCESSED,

@@ -6,7 +6,8 @@ import { callerOf, type Caller } from './caller-roles';
 export type ResolveCallerDeps = {
   readonly directory: AccessDirectory;
   readonly auditors: AuditorGrants;
-  readonly policy: Policy;
+  /** Null when the stored policy cannot be used (see callerOf). */
+  readonly policy: Policy | null;
   readonly now: () => Date;
 };
 

@@ -52,7 +52,7 @@ const isLapsing = ({ expiresOn }: SecurityException, today: IsoDate): boolean =>
  * exception was activated when that is later, because an exception approved late in a quarter has just been
  * scrutinised and cannot be late for a review before it existed.
  */
-export function reviewDueBy(exception: SecurityException, today: IsoDate, policy: Policy): IsoDate {
+export function reviewDueBy(exception: Pick<SecurityException, 'activatedAt'>, today: IsoDate, policy: Policy): IsoDate {
   const quarterStart = firstDayOfQuarter(today);
   const { activatedAt } = exception;
   const activatedOn = activatedAt === undefined ? quarterStart : dayOfInstant(activatedAt, policy.timeZone);

@@ -13,6 +13,7 @@ import { useServices } from '../../shared/services';
 const OUTCOME = {
   created: { label: 'Created', appearance: 'success' },
   'already-present': { label: 'Already present', appearance: 'default' },
+  updated: { label: 'Updated', appearance: 'inprogress' },
   failed: { label: 'Failed', appearance: 'removed' },
   skipped: { label: 'Skipped', appearance: 'moved' },
 } as const satisfies Record<SetupOutcome, { label: string; appearance: string }>;
