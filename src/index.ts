@@ -17,7 +17,13 @@ export { onIssueEvent } from './entry/issue-events.trigger';
 export { onAppLifecycle } from './entry/lifecycle.trigger';
 
 // --- scheduledTrigger ------------------------------------------------------------------------------------------
-/** Hourly: schema migrations, then the continuation of a reconcile run that ran out of time. */
+/** Hourly: schema migrations, then the stalled-approval job, then the continuation of a reconcile run that ran out of time. */
 export { hourlyUpkeep } from './entry/migrations.scheduled';
+/** Daily: expiry, expiry reminders, quarterly reviews and the monthly report once a month has closed. */
+export { dailyJobs } from './entry/jobs/daily-jobs.scheduled';
 /** Weekly: reconcile the register with Jira. */
 export { weeklyReconcile } from './entry/reconcile.scheduled';
+
+// --- consumer: queues -------------------------------------------------------------------------------------------
+/** scheduled-jobs queue: a scheduled run that outgrew its invocation, carried on from its checkpoint. */
+export { continueJobs } from './entry/jobs/jobs-continuation.consumer';

@@ -58,6 +58,10 @@ describe('the app lifecycle trigger', () => {
   it('leaves the hourly upkeep to apply migrations the install event missed', async () => {
     jest.spyOn(console, 'info').mockImplementation(() => undefined);
     const upkeep = await runtime.runAs(null, () => runHourlyUpkeep(platform));
-    expect(upkeep).toEqual({ migrationsApplied: MIGRATIONS.map((migration) => migration.name), reconcile: null });
+    expect(upkeep).toEqual({
+      migrationsApplied: MIGRATIONS.map((migration) => migration.name),
+      jobs: [{ job: 'stalled-approvals', status: 'finished' }],
+      reconcile: null,
+    });
   });
 });

@@ -108,7 +108,7 @@ describe('the weekly reconcile', () => {
       expect(afterKill).toBe(200);
       expect(checkpoint).toMatchObject({ processed: 200 });
       expect(checkpoint?.finishedAt).toBeUndefined();
-      expect(upkeep).toEqual({ migrationsApplied: [], reconcile: 'completed' });
+      expect(upkeep).toEqual({ migrationsApplied: [], jobs: [{ job: 'stalled-approvals', status: 'finished' }], reconcile: 'completed' });
       expect(await registerSize()).toBe(ISSUES);
       const finished = await jobRuns.get(RECONCILE_JOB, runKey);
       expect(JSON.parse(finished?.summary ?? '{}')).toMatchObject({ report: { inserted: ISSUES, updated: 0, unchanged: 0, failedCount: 0 } });
