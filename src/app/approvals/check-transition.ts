@@ -47,6 +47,10 @@ export type TransitionCheckRequest = {
 const MAX_DETAIL = 300;
 const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
 
+/** An invalid stored policy is for an administrator to correct; its problems are listed where they edit it, not here. */
+const policyProblem = (error: { readonly code: string; readonly message: string }): string =>
+  error.code === 'POLICY.INVALID' ? 'the stored configuration is invalid and a register administrator must correct it' : clip(error.message);
+
 const verdictOf = (result: Result<unknown>): TransitionVerdict => (result.ok ? ALLOWED : refused(result.error));
 
 type Judged = { readonly exception: SecurityException; readonly actor: Actor; readonly policy: Policy };
@@ -89,7 +93,7 @@ export const checkTransition = async (deps: TransitionCheckDeps, request: Transi
   const { issueKey, check, actor, now } = request;
   if (actor === undefined) return cannotCheck('actor', { issueKey, check });
   const policy = await deps.policy.current();
-  if (!policy.ok) return cannotCheck('policy', { issueKey, check, detail: clip(policy.error.message) });
+  if (!policy.ok) return cannotCheck('policy', { issueKey, check, detail: policyProblem(policy.error) });
   const about = { issueKey, check, policy: policy.value };
 
   const lookup = await deps.issues.get(issueKey);

@@ -54,7 +54,7 @@ export const checkName = (check: ValidatorCheck | null, policy?: Policy): string
       return 'risk review check';
     case 'approval': {
       const level = policy?.levels.find((candidate) => candidate.id === check.levelId);
-      return `${level?.name ?? check.levelId} approval check`;
+      return level === undefined ? `approval check (level ${check.levelId})` : `${level.name} approval check`;
     }
     case 'activation':
       return 'activation check';

@@ -66,7 +66,11 @@ export type RecorderAnswer = { readonly status: 'ignored'; readonly reason: stri
 const ONE_MINUTE_MS = 60_000;
 
 export const recordDecisionHandler =
-  (platform: Platform, depsFor: (installation: string | undefined) => Promise<RecordDecisionDeps> = (installation) => recordDecisionDeps(platform, installation)) =>
+  (
+    platform: Platform,
+    depsFor: (installation: string | undefined) => Promise<RecordDecisionDeps> = (installation) => recordDecisionDeps(platform, installation),
+    record: typeof recordDecision = recordDecision,
+  ) =>
   async (payload: unknown, context: unknown): Promise<RecorderAnswer | RetryRequest> => {
     const parsed = eventSchema.safeParse(payload);
     if (!parsed.success) {
@@ -82,7 +86,7 @@ export const recordDecisionHandler =
     }
     const installation = installationSchema.safeParse(context);
     try {
-      const outcome = await recordDecision(await depsFor(installation.success ? installation.data.installContext : undefined), {
+      const outcome = await record(await depsFor(installation.success ? installation.data.installContext : undefined), {
         issueKey: event.issue.key,
         action: config.data.action,
         ...(config.data.levelId === undefined ? {} : { levelId: config.data.levelId }),

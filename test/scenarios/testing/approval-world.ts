@@ -110,6 +110,8 @@ export type ApprovalWorld = {
   auditOf(issueKey: string): Promise<AuditEntry[]>;
   commentsOf(issueKey: string): string[];
   setPolicy(policy: PolicyInput | Record<string, unknown>): void;
+  /** While on, every SQL statement the app runs fails as a database without the app's tables would make it fail. */
+  breakSql(broken: boolean): void;
   settle(): Promise<void>;
   close(): Promise<void>;
 };
@@ -191,7 +193,14 @@ export async function createApprovalWorld(options: { readonly policy?: PolicyInp
   });
   const database = countingDatabase(sqlQueries);
   await database.migrate();
-  const platform: Platform = { database: () => database, now: () => jira.clock.now(), remainingMs: () => 600_000, sleep: () => Promise.resolve() };
+  const unmigrated = countingDatabase([]);
+  let sqlBroken = false;
+  const platform: Platform = {
+    database: () => (sqlBroken ? unmigrated : database),
+    now: () => jira.clock.now(),
+    remainingMs: () => 600_000,
+    sleep: () => Promise.resolve(),
+  };
 
   const validator = transitionValidatorHandler(platform);
   const names = { intake: 'Security exception request', peerReview: 'Security exception peer review', approval: 'Security exception approval', activation: 'Security exception activation' };
@@ -304,10 +313,14 @@ export async function createApprovalWorld(options: { readonly policy?: PolicyInp
     auditOf: (issueKey) => auditStore.forIssue(issueKey, 0, 1000),
     commentsOf: (issueKey) => (jira.issue(issueKey)?.comments ?? []).map((comment) => adfPlainText(comment.body)),
     setPolicy,
+    breakSql: (broken) => {
+      sqlBroken = broken;
+    },
     settle,
     async close() {
       runtime.uninstall();
       await database.destroy();
+      await unmigrated.destroy();
     },
   };
 }
