@@ -27,3 +27,7 @@ export { weeklyReconcile } from './entry/reconcile.scheduled';
 // --- consumer: queues -------------------------------------------------------------------------------------------
 /** scheduled-jobs queue: a scheduled run that outgrew its invocation, carried on from its checkpoint. */
 export { continueJobs } from './entry/jobs/jobs-continuation.consumer';
+
+// --- Custom UI resolvers ------------------------------------------------------------------------------------------
+/** Every key of the resolver contract, for the register page, the issue panel, the admin page and the field editors. */
+export { uiResolver } from './entry/resolvers/ui-resolver';
