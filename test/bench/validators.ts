@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+import { groupsCacheKey } from '../../src/entry/composition/rule-deps';
+import { transitionValidatorHandler, type ValidatorAnswer } from '../../src/entry/validators/transition.validator';
+import type { WorkflowRuleConfig } from '../../src/contract/workflow-rule-config';
+import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from '../scenarios/testing/approval-world';
+import { approveLevels, awaitingApproval, levelIdsOf } from '../scenarios/testing/journeys';
+
+/**
+ * Workflow validator benchmark, in process against the Jira stand-in with the app's real adapters (the @forge/api
+ * and @forge/kvs SDKs over the local Forge runtime, Kysely on in-memory SQLite): what a person waits for at the
+ * transition screen, and what one validation costs in Jira requests and SQL statements. Prints one JSON line per
+ * figure. Figures, not assertions: the run fails only when a validator gives a different answer than expected.
+ * Run with `npx tsx test/bench/validators.ts`.
+ */
+
+const RUNS = 200;
+const WARM_UP_RUNS = 10;
+
+const emit = (figure: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify(figure)}\n`);
+};
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/** Median and nearest-rank 95th percentile of the samples, in ms. */
+const summary = (samples: readonly number[]): { medianMs: number; p95Ms: number } => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
+};
+
+type Case = {
+  readonly check: WorkflowRuleConfig;
+  readonly issueKey: string;
+  readonly actor: string;
+  readonly expect: 'allowed' | 'refused';
+  readonly label: string;
+  /** Forget the person's cached groups before each run, so every validation looks them up in Jira. */
+  readonly coldGroups?: boolean;
+};
+
+const benchCase = async (world: ApprovalWorld, validate: ReturnType<typeof transitionValidatorHandler>, benchmark: Case): Promise<boolean> => {
+  const installContext = `ari:cloud:jira::site/${world.jira.app.cloudId}`;
+  const payload = { issue: { key: benchmark.issueKey }, configuration: benchmark.check, transition: { from: { id: '1' }, to: { id: '1' }, modifiedFields: {} } };
+  const context = { principal: { accountId: benchmark.actor }, installContext };
+  const once = async (): Promise<{ ms: number; answer: ValidatorAnswer; jira: number; sql: number }> => {
+    if (benchmark.coldGroups === true) world.kvs.delete('values', groupsCacheKey(installContext, benchmark.actor));
+    const [jiraBefore, sqlBefore] = [world.jiraCalls.length, world.sqlQueries.length];
+    const started = performance.now();
+    const answer = await world.runtime.runAs(benchmark.actor, () => validate(payload, context));
+    const ms = performance.now() - started;
+    return { ms, answer, jira: world.jiraCalls.length - jiraBefore, sql: world.sqlQueries.length - sqlBefore };
+  };
+  for (let i = 0; i < WARM_UP_RUNS; i += 1) await once();
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await once());
+  const answers = new Set(runs.map((run) => (run.answer.result ? 'allowed' : 'refused')));
+  const jiraCalls = Math.max(...runs.map((run) => run.jira));
+  const paths = world.jiraCalls.slice(-jiraCalls).map((call) => `${call.method} ${call.path.replace(/SEC-\d+/, '{issueKey}')}`);
+  emit({
+    figure: 'workflow-validator',
+    check: benchmark.check.check,
+    case: benchmark.label,
+    outcome: [...answers].join('|'),
+    runs: RUNS,
+    ...summary(runs.map((run) => run.ms)),
+    jiraCallsPerValidation: jiraCalls,
+    jiraRequests: paths,
+    sqlQueriesPerValidation: Math.max(...runs.map((run) => run.sql)),
+  });
+  return answers.size === 1 && answers.has(benchmark.expect);
+};
+
+const main = async (): Promise<void> => {
+  const world = await createApprovalWorld();
+  try {
+    const validate = transitionValidatorHandler(world.platform);
+    const draft = await world.raise(requestRatedAt('medium', { title: 'Draft to submit' }));
+    const submitted = await world.raise(requestRatedAt('medium', { title: 'Submitted for review' }));
+    await world.transition(submitted, 'Submit', PEOPLE.requester);
+    const waiting = await awaitingApproval(world, requestRatedAt('medium', { title: 'Waiting for its second level' }));
+    await approveLevels(world, waiting, ['security-lead']);
+    const approved = await awaitingApproval(world, requestRatedAt('critical', { title: 'Approved by every level' }));
+    await approveLevels(world, approved, levelIdsOf('critical'));
+
+    const cases: readonly Case[] = [
+      { label: 'second level, entitled approver, groups cached', check: { check: 'approval', levelId: 'risk-owner' }, issueKey: waiting, actor: PEOPLE.risk, expect: 'allowed' },
+      { label: 'second level, groups looked up', check: { check: 'approval', levelId: 'risk-owner' }, issueKey: waiting, actor: PEOPLE.risk, expect: 'allowed', coldGroups: true },
+      { label: 'second level, outside the group', check: { check: 'approval', levelId: 'risk-owner' }, issueKey: waiting, actor: PEOPLE.outsider, expect: 'refused' },
+      { label: 'critical, four levels approved', check: { check: 'activation' }, issueKey: approved, actor: PEOPLE.ciso, expect: 'allowed' },
+      { label: 'medium, one asset', check: { check: 'submit' }, issueKey: draft, actor: PEOPLE.requester, expect: 'allowed' },
+      { label: 'start of review', check: { check: 'review' }, issueKey: submitted, actor: PEOPLE.architect, expect: 'allowed' },
+    ];
+    let sound = true;
+    for (const benchmark of cases) sound = (await benchCase(world, validate, benchmark)) && sound;
+    if (!sound) {
+      process.stderr.write('validators bench: a validator answered otherwise than expected\n');
+      process.exitCode = 1;
+    }
+  } finally {
+    await world.close();
+  }
+};
+
+void main();
