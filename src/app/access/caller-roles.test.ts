@@ -31,6 +31,20 @@ describe('the roles of a caller', () => {
     expect(callerOf(input, DEFAULT_POLICY, NOW).roles).toMatchObject(expected);
   });
 
+  it('knows only what Jira says when the stored policy cannot be used', () => {
+    const caller = callerOf(facts({ groups: ['security-leads'], permissions: { jiraAdmin: true, browseProject: true } }), null, NOW);
+    expect(caller.roles).toEqual({
+      requester: true,
+      approverLevels: [],
+      peerReviewer: false,
+      reviewer: false,
+      securityLead: false,
+      admin: true,
+      auditor: false,
+    });
+    expect(caller.groups).toEqual(['security-leads']);
+  });
+
   it.each([
     [null, true, { state: 'none' }],
     [grant('2026-11-02T09:00:00.001Z'), true, { state: 'active', until: '2026-11-02T09:00:00.001Z' }],
