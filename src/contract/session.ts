@@ -30,7 +30,10 @@ export type Session = z.infer<typeof sessionMeResponseSchema>;
 
 /** An auditor reads everything and changes nothing, whatever other groups the account is in. */
 export const isReadOnly = (session: Session): boolean => session.roles.auditor;
-export const canEditPolicy = (session: Session): boolean => session.roles.admin && !isReadOnly(session);
+/** Policy and integrations belong to the security leads and the Jira administrators. */
+export const canEditPolicy = (session: Session): boolean => (session.roles.admin || session.roles.securityLead) && !isReadOnly(session);
+/** Set-up changes Jira's own configuration as the caller, which Jira allows its administrators only. */
+export const canRunSetup = (session: Session): boolean => session.roles.admin && !isReadOnly(session);
 export const canAttestReviews = (session: Session): boolean =>
   (session.roles.reviewer || session.roles.securityLead) && !isReadOnly(session);
 export const canRequestRenewal = (session: Session): boolean => !isReadOnly(session);

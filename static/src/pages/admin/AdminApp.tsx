@@ -1,6 +1,6 @@
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState } from 'react';
-import { canEditPolicy } from '@contract';
+import { canEditPolicy, canRunSetup } from '@contract';
 import { SessionProvider, useSession } from '../../shared/session';
 import { Integrations } from './Integrations';
 import { PolicyEditor } from './PolicyEditor';
@@ -11,6 +11,7 @@ const TABS = ['Policy', 'Project set-up', 'Integrations'] as const;
 function AdminTabs() {
   const session = useSession();
   const editable = session !== null && canEditPolicy(session);
+  const setUp = session !== null && canRunSetup(session);
   const [selected, setSelected] = useState(0);
   return (
     <>
@@ -25,7 +26,7 @@ function AdminTabs() {
           <div className="ser-panel">{selected === 0 && <PolicyEditor />}</div>
         </TabPanel>
         <TabPanel>
-          <div className="ser-panel">{selected === 1 && <ProjectSetup editable={editable} />}</div>
+          <div className="ser-panel">{selected === 1 && <ProjectSetup editable={setUp} />}</div>
         </TabPanel>
         <TabPanel>
           <div className="ser-panel">{selected === 2 && <Integrations editable={editable} />}</div>
