@@ -12,6 +12,7 @@ export * from './intake';
 export * from './policy';
 export * from './setup';
 export * from './integrations';
+export * from './auditors';
 export * from './session';
 export * from './workflow-rule-config';
 export * from './resolvers';

@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import {
+  adminAuditorsGetRequestSchema,
+  adminAuditorsGetResponseSchema,
+  adminAuditorsGrantRequestSchema,
+  adminAuditorsGrantResponseSchema,
+} from './auditors';
 import { dashboardSummaryRequestSchema, dashboardSummaryResponseSchema } from './dashboard';
 import { envelopeSchema, type Envelope } from './envelope';
 import {
@@ -67,6 +73,8 @@ export const CONTRACT = {
   'admin/setup/status': { request: adminSetupStatusRequestSchema, response: adminSetupStatusResponseSchema },
   'admin/integrations/get': { request: adminIntegrationsGetRequestSchema, response: adminIntegrationsGetResponseSchema },
   'admin/integrations/save': { request: adminIntegrationsSaveRequestSchema, response: adminIntegrationsSaveResponseSchema },
+  'admin/auditors/get': { request: adminAuditorsGetRequestSchema, response: adminAuditorsGetResponseSchema },
+  'admin/auditors/grant': { request: adminAuditorsGrantRequestSchema, response: adminAuditorsGrantResponseSchema },
   'session/me': { request: sessionMeRequestSchema, response: sessionMeResponseSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

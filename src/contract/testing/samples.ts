@@ -9,6 +9,7 @@ import type { RequestOf, ResolverKey, ResponseOf } from '../resolvers';
 const alice = { accountId: '557058:alice', displayName: 'Alice Owner' };
 const bob = { accountId: '557058:bob', displayName: 'Bob Requester' };
 const lead = { accountId: '557058:lead', displayName: 'Sam Security-Lead' };
+const auditor = { accountId: '557058:auditor', displayName: 'Audra External-Auditor' };
 
 const riskAssessment = {
   method: 'cvss' as const,
@@ -335,6 +336,17 @@ export const SAMPLES: { readonly [K in ResolverKey]: Sample<K> } = {
   'admin/integrations/save': {
     request: { id: 'scanner-ingest', enabled: true, rotateSecret: true },
     response: { integration, newSecret: 'c2VjcmV0LXNob3duLW9uY2UtdG8tdGhlLWFkbWluLW9ubHk' },
+  },
+  'admin/auditors/get': {
+    request: {},
+    response: {
+      group: 'auditors',
+      grants: [{ auditor, until: '2026-12-31T23:59:59.000Z', grantedBy: lead, grantedAt: '2026-11-02T09:00:00.000Z', active: true }],
+    },
+  },
+  'admin/auditors/grant': {
+    request: { accountId: auditor.accountId, until: '2026-12-31T23:59:59.000Z' },
+    response: { grant: { auditor, until: '2026-12-31T23:59:59.000Z', grantedBy: lead, grantedAt: '2026-11-02T09:00:00.000Z', active: true } },
   },
   'session/me': {
     request: {},

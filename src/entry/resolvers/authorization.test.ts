@@ -50,11 +50,13 @@ const ALLOWED: { readonly [K in ResolverKey]: readonly Role[] } = {
   'admin/setup/status': LEADS_ADMINS_AUDITORS,
   'admin/integrations/get': LEADS_ADMINS_AUDITORS,
   'admin/integrations/save': LEADS_ADMINS,
+  'admin/auditors/get': LEADS_ADMINS,
+  'admin/auditors/grant': LEADS_ADMINS,
   'session/me': EVERYONE,
 };
 
 /** Calls that change something: never allowed to an auditor or a requester without the owning role. */
-const MUTATING: readonly ResolverKey[] = ['reviews/attest', 'admin/policy/save', 'admin/setup/run', 'admin/integrations/save'];
+const MUTATING: readonly ResolverKey[] = ['reviews/attest', 'admin/policy/save', 'admin/setup/run', 'admin/integrations/save', 'admin/auditors/grant'];
 
 const DAY_MS = 86_400_000;
 
@@ -67,6 +69,7 @@ const payloadFor = (key: ResolverKey): unknown => {
   if (key === 'reviews/attest') return { ...(sample as object), issueKey, quarter: '2026-Q1' };
   if (key === 'admin/policy/validate' || key === 'admin/policy/save') return { ...(sample as object), expectedRevision: 0 };
   if (key === 'reviews/queue') return { pageSize: 25, includeAttested: true };
+  if (key === 'admin/auditors/grant') return { accountId: 'acc-someone', until: '2026-03-20T00:00:00.000Z' };
   if (key === 'register/list') return { pageSize: 25 };
   if (typeof sample === 'object' && sample !== null && 'issueKey' in sample) return { ...sample, issueKey };
   return sample;

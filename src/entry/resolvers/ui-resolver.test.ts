@@ -228,6 +228,40 @@ describe('the admin page', () => {
   });
 });
 
+describe('auditor access', () => {
+  const auditor = 'acc-audra';
+
+  beforeAll(() => {
+    site.world.jira.seedUser({ accountId: auditor, displayName: 'Audra Auditor' });
+    site.world.jira.seedGroup('auditors', [auditor]);
+  });
+
+  it('is granted until a set time, ended by a grant in the past, and recorded in the audit trail', async () => {
+    expect(data(await call('session/me', {}, auditor)).roles.auditor).toBe(false);
+    const granted = data(await call('admin/auditors/grant', { accountId: auditor, until: '2026-04-30T00:00:00.000Z' }));
+    expect(granted.grant).toMatchObject({ auditor: { accountId: auditor }, grantedBy: { accountId: PEOPLE.lead }, active: true });
+    expect(data(await call('session/me', {}, auditor))).toMatchObject({ roles: { auditor: true }, auditorAccessUntil: '2026-04-30T00:00:00.000Z' });
+    expect(data(await call('register/list', {}, auditor)).total).toBeGreaterThan(0);
+    expect(data(await call('admin/auditors/get', {}))).toMatchObject({ group: 'auditors', grants: [{ auditor: { accountId: auditor }, active: true }] });
+
+    data(await call('admin/auditors/grant', { accountId: auditor, until: '2026-03-01T00:00:00.000Z' }));
+    expect(data(await call('session/me', {}, auditor)).roles.auditor).toBe(false);
+    const actions = (await new SqlAuditStore(site.database).page(0, 1000)).map((entry) => entry.action);
+    expect(actions.filter((action) => action === 'auditor.granted')).toHaveLength(2);
+  });
+
+  it('is time-bound and never self-granted', async () => {
+    expect(await call('admin/auditors/grant', { accountId: auditor, until: '2026-12-31T00:00:00.000Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUDITOR.GRANT_TOO_LONG' },
+    });
+    expect(await call('admin/auditors/grant', { accountId: PEOPLE.lead, until: '2026-04-01T00:00:00.000Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUDITOR.SELF_GRANT' },
+    });
+  });
+});
+
 describe('renewals and reports', () => {
   it('raises a renewal of an active exception for its requester', async () => {
     const renewed = data(await call('exception/request-renewal', { ...SAMPLES['exception/request-renewal'].request, issueKey: active }, PEOPLE.requester));

@@ -3,6 +3,7 @@ import { RESOLVER_KEYS, type ResolverKey } from '../../contract';
 import { forgePlatform, type Platform } from '../composition/platform';
 import { resolverServices } from '../composition/resolver-services';
 import { adminResolvers } from './admin.resolvers';
+import { auditorResolvers } from './auditors.resolvers';
 import { exceptionResolvers } from './exception.resolvers';
 import { intakeResolvers } from './intake.resolvers';
 import { registerResolvers } from './register.resolvers';
@@ -19,6 +20,7 @@ export const KEY_DEFINITIONS: KeyDefinitions = {
   ...exceptionResolvers,
   ...intakeResolvers,
   ...adminResolvers,
+  ...auditorResolvers,
   ...sessionResolvers,
 };
 
