@@ -56,7 +56,10 @@ export type ResolverServices = {
   readonly issuesAsUser: () => ExceptionIssueReader;
   /** The exception issues as the app sees them, for callers whose role (an auditor grant) is the app's own. */
   readonly issuesAsApp: () => ExceptionIssueReader;
+  /** Renewals as the caller creates them (the caller becomes the renewal's reporter). */
   readonly renewals: () => Promise<Remote<RenewalIssues>>;
+  /** Renewal records read as the app, for callers whose role (an auditor grant) is the app's own. */
+  readonly renewalRecordsAsApp: () => Promise<Remote<Pick<RenewalIssues, 'readRecord'>>>;
   readonly exceptions: (policy: Policy) => Promise<Remote<ExceptionReader>>;
   readonly leases: KvsLeaseStore;
   readonly invocationId: string;
@@ -126,6 +129,10 @@ export const resolverServices = (platform: Platform): ResolverServices => {
     renewals: () =>
       withFieldIds(
         (ids) => new JiraRenewalIssues({ jira: gateways.asUser, admin: gateways.asApp, fieldIds: ids, requestedExpiryField: 'requestedExpiry' }),
+      ),
+    renewalRecordsAsApp: () =>
+      withFieldIds(
+        (ids) => new JiraRenewalIssues({ jira: gateways.asApp, admin: gateways.asApp, fieldIds: ids, requestedExpiryField: 'requestedExpiry' }),
       ),
     exceptions: (policy) => withFieldIds((ids) => new JiraExceptionReader(gateways.asApp, ids, readIssueAsException(policy))),
     leases: new KvsLeaseStore(),

@@ -17,13 +17,13 @@ export const exceptionResolvers = {
     issueOf: (request) => request.issueKey,
     async run(request, { services, policy, caller }) {
       const storage = services.storage();
-      const renewals = await services.renewals();
+      // An auditor's access is the app's own grant, not a Jira permission, so the app reads for them.
+      const renewals = await (caller.roles.auditor ? services.renewalRecordsAsApp() : services.renewals());
       if (!renewals.ok) return failure('PANEL.JIRA_FAILED', `Could not reach Jira (${renewals.error.message}); reload in a minute.`);
       const panel = await exceptionPanel(
         {
           policy,
           now: services.nowIso,
-          // An auditor's access is the app's own grant, not a Jira permission, so the app reads for them.
           issues: caller.roles.auditor ? services.issuesAsApp() : services.issuesAsUser(),
           register: storage.register,
           approvals: storage.approvals,

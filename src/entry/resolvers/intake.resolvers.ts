@@ -37,7 +37,8 @@ export const intakeResolvers = {
     capability: 'read-register',
     projectOf: (request, context) => (request.issueKey === undefined ? pageProject(request, context) : projectOfIssue(request.issueKey)),
     async run(request, { services, policy, caller }) {
-      const renewals = await services.renewals();
+      // An auditor's access is the app's own grant, not a Jira permission, so the app reads for them.
+      const renewals = await (caller.roles.auditor ? services.renewalRecordsAsApp() : services.renewals());
       if (!renewals.ok) return failure('INTAKE.JIRA_FAILED', `Could not reach Jira (${renewals.error.message}); try again in a minute.`);
       const checked = await intakePreflight(
         {

@@ -9,6 +9,7 @@ import {
   type RegisterRow,
   type RegisterSort,
 } from '../../contract';
+import type { Policy } from '../../domain/policy/policy-config';
 import type { ResolverServices } from '../composition/resolver-services';
 import { pageProject, person, type CallScope, type KeyDefinitions } from './resolver-kit';
 
@@ -75,7 +76,7 @@ export const projectKeyOf = (scope: CallScope): string => {
   return scope.caller.projectKey;
 };
 
-const listingDeps = (services: ResolverServices, policy: CallScope['policy'] & object) => ({
+const listingDeps = (services: ResolverServices, policy: Policy) => ({
   register: services.storage().register,
   policy,
   now: services.nowIso,

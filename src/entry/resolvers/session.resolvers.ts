@@ -1,5 +1,5 @@
 import { success } from '../../contract';
-import { person, type CallScope, type InvocationContext, type KeyDefinitions } from './resolver-kit';
+import { person, projectOfIssue, type CallScope, type InvocationContext, type KeyDefinitions } from './resolver-kit';
 
 /**
  * Who the caller is, for the UI to hide what the caller cannot do. Any signed-in person may ask; the roles are the
@@ -19,7 +19,7 @@ const me = (_request: unknown, { caller }: CallScope) => {
 export const sessionResolvers = {
   'session/me': {
     capability: 'signed-in',
-    projectOf: (_request, context: InvocationContext) => context.projectKey ?? context.issueKey?.slice(0, context.issueKey.lastIndexOf('-')) ?? null,
+    projectOf: (_request, context: InvocationContext) => context.projectKey ?? (context.issueKey === null ? null : projectOfIssue(context.issueKey)),
     worksWithoutPolicy: true,
     run: me,
     runWithoutPolicy: me,

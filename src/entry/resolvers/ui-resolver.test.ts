@@ -242,6 +242,9 @@ describe('auditor access', () => {
     expect(granted.grant).toMatchObject({ auditor: { accountId: auditor }, grantedBy: { accountId: PEOPLE.lead }, active: true });
     expect(data(await call('session/me', {}, auditor))).toMatchObject({ roles: { auditor: true }, auditorAccessUntil: '2026-04-30T00:00:00.000Z' });
     expect(data(await call('register/list', {}, auditor)).total).toBeGreaterThan(0);
+    // The auditor may not browse SEC in Jira: the grant, not a Jira permission, opens the panel.
+    expect(data(await call('exception/panel', { issueKey: active }, auditor))).toMatchObject({ key: active, audit: { chain: { state: 'verified' } } });
+    expect(await call('exception/panel', { issueKey: active }, PEOPLE.outsider)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(data(await call('admin/auditors/get', {}))).toMatchObject({ group: 'auditors', grants: [{ auditor: { accountId: auditor }, active: true }] });
 
     data(await call('admin/auditors/grant', { accountId: auditor, until: '2026-03-01T00:00:00.000Z' }));
