@@ -1,6 +1,7 @@
 import { FLAGS_PROPERTY } from '../../src/app/projection/flag-bypass';
+import { call, json } from '../../src/sandbox/jira/testing/stand-in-world';
 import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from './testing/approval-world';
-import { approveLevels, awaitingApproval, levelIdsOf } from './testing/journeys';
+import { activeException, approveLevels, awaitingApproval, levelIdsOf } from './testing/journeys';
 
 /**
  * What the decision recorder (the workflow post function) keeps, and what happens when a transition gets around the
@@ -101,5 +102,18 @@ describe('an approval forced around the approval validator', () => {
       payload: { attemptedAction: 'approve', levelId: 'security-lead', code: 'APPROVAL.NOT_IN_GROUP' },
     });
     expect((await world.transition(key, 'Activate', PEOPLE.lead)).messages.join(' ')).toContain('it still needs Security lead approval');
+  });
+});
+
+describe('the register’s own transitions', () => {
+  it('are offered to the app but to no person, so nobody can take an exception back for approval or expire it by hand', async () => {
+    const key = await activeException(world, requestRatedAt('low'), 'low');
+    const offered = async (asUser: string | null): Promise<string[]> => {
+      const body = json(await call(world.jira, 'GET', `/rest/api/3/issue/${key}/transitions`, undefined, asUser)) as { transitions: { name: string }[] };
+      return body.transitions.map((transition) => transition.name);
+    };
+
+    expect(await offered(PEOPLE.lead)).toEqual(['Revoke', 'Mark remediated']);
+    expect(await offered(null)).toEqual(expect.arrayContaining(['Expire', 'Supersede', 'Re-rate', 'Void approvals']));
   });
 });

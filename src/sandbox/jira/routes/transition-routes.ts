@@ -4,13 +4,28 @@ import { modifiedFieldValue } from '../field-values';
 import { commitIssueChanges } from '../issue-changes';
 import { transitionView } from '../issue-view';
 import { badRequest, jiraError, noContent, ok, type RouteResult } from '../jira-http';
-import type { ChangeItem, JiraIssue } from '../jira-model';
+import type { ChangeItem, JiraIssue, WorkflowTransition } from '../jira-model';
 import { projectOf } from '../jira-state';
 import type { RouteContext, RouteTable } from '../route-context';
 import { fieldsOfScreen, transitionsFrom, workflowFor } from '../workflow-resolution';
 import { runTransitionPostFunctions } from '../workflow-post-functions';
 import { runTransitionValidators } from '../workflow-validators';
 import { andThen, can, parseBody, viewableIssue } from './route-helpers';
+
+const RESTRICT_FROM_ALL_USERS = 'system:restrict-from-all-users';
+
+const conditionsSchema = z.looseObject({ conditions: z.array(z.looseObject({ ruleKey: z.string() })).default([]) });
+
+/**
+ * Jira offers people only the transitions whose conditions they meet. The one condition the stand-in models is
+ * "restrict from all users": such a transition is taken only through the app, which is how the register keeps
+ * its own steps (expire, void approvals, re-rate) to itself.
+ */
+const offeredTo = (actor: RouteContext['actor'], transition: WorkflowTransition): boolean => {
+  if (actor.kind !== 'user') return true;
+  const parsed = conditionsSchema.safeParse(transition.conditions);
+  return !(parsed.success && parsed.data.conditions.some((condition) => condition.ruleKey === RESTRICT_FROM_ALL_USERS));
+};
 
 const transitionRequestSchema = z.object({
   transition: z.object({ id: z.string({ error: 'Missing transition id' }) }, { error: 'Missing transition id' }),
@@ -31,7 +46,7 @@ async function transitionIssue(ctx: RouteContext, issue: JiraIssue, body: z.infe
   const project = projectOf(state, issue);
   if (!can(ctx, project, 'TRANSITION_ISSUES')) return badRequest('You do not have permission to transition this issue.');
   const workflow = workflowFor(state, project, issue.issueTypeId);
-  const transition = transitionsFrom(workflow, issue.statusId).find((candidate) => candidate.id === body.transition.id);
+  const transition = transitionsFrom(workflow, issue.statusId).find((candidate) => candidate.id === body.transition.id && offeredTo(ctx.actor, candidate));
   if (transition === undefined) return badRequest(`Transition id '${body.transition.id}' is not valid for this issue.`);
 
   const onScreen = transition.screenId === undefined ? new Set<string>() : fieldsOfScreen(state, transition.screenId);
@@ -107,7 +122,7 @@ export const transitionRoutes: RouteTable = {
         const project = projectOf(state, issue);
         const wanted = ctx.query.get('transitionId');
         const offered = can(ctx, project, 'TRANSITION_ISSUES')
-          ? transitionsFrom(workflowFor(state, project, issue.issueTypeId), issue.statusId)
+          ? transitionsFrom(workflowFor(state, project, issue.issueTypeId), issue.statusId).filter((transition) => offeredTo(ctx.actor, transition))
           : [];
         return ok({
           expand: 'transitions',
