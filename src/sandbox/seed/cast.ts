@@ -1,3 +1,5 @@
+import { DEFAULT_AUDITOR_GROUP } from '../../adapters/forge/kvs-auditor-grants';
+
 /**
  * The people of the demo site and the Jira groups that give them their roles. Group names are the default policy's
  * (approval levels, peer review, escalation, quarterly review), so the app's rules apply to them unchanged; the
@@ -21,7 +23,8 @@ export type Person = {
 /** Everyone who works on exceptions; the auditor only reads, so Jira gives them browse permission alone. */
 export const PROJECT_TEAM_GROUP = 'security-exception-users';
 export const JIRA_ADMIN_GROUP = 'jira-admins';
-export const AUDITOR_GROUP = 'security-auditors';
+/** Auditor grants go only to members of the app's auditor group; the demo keeps the app's default. */
+export const AUDITOR_GROUP = DEFAULT_AUDITOR_GROUP;
 
 const requester = (accountId: string, displayName: string, businessUnit: string): Person => ({
   accountId,
