@@ -2,10 +2,9 @@ import type { SentNotification } from '../jira/jira-model';
 import { displayField } from './field-display';
 import { html, type Html } from './html';
 import type { IssueViewModel } from './issue-view-model';
-import { banner } from './layout';
 
 /**
- * Jira's issue view for a Security Exception: its workflow buttons (a validator's refusal shows above them), the
+ * Jira's issue view for a Security Exception: its workflow buttons (a validator's refusal shows above the page), the
  * request itself with an edit link per field, the app's issue panel, the comments, and what Jira e-mailed about it.
  */
 
@@ -17,7 +16,6 @@ export type IssuePageInput = {
   readonly canEdit: boolean;
   readonly panel: Html;
   readonly notifications: readonly SentNotification[];
-  readonly flash?: { readonly kind: 'error' | 'success'; readonly message: string };
   readonly nameOf: (accountId: string) => string;
 };
 
@@ -67,7 +65,6 @@ export const issuePage = (input: IssuePageInput): Html => {
   return html`
   <div class="breadcrumbs"><a href="/projects/${issue.project.key}/register">${issue.project.name}</a> / ${issue.key}</div>
   <h1>${issue.summary}</h1>
-  ${banner(input.flash?.kind ?? 'error', input.flash?.message)}
   <div class="issue-actions" aria-label="Workflow">
     ${statusLozenge(issue.status)}
     ${transitionForm(issue.key, input.transitions)}

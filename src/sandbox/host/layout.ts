@@ -55,7 +55,13 @@ const themeToggle = (chrome: Chrome): Html => html`
     </button>
   </form>`;
 
-export const hostPage = (chrome: Chrome, options: { readonly title: string; readonly section: Section; readonly main: Html }): Html => {
+export type Flash = { readonly kind: 'error' | 'success'; readonly message: string };
+
+/** A page of the host; `flash` is what the last action did (a clock step) or what Jira refused (a transition). */
+export const hostPage = (
+  chrome: Chrome,
+  options: { readonly title: string; readonly section: Section; readonly main: Html; readonly flash: Flash | undefined },
+): Html => {
   const { section } = options;
   const project = `/projects/${chrome.projectKey}`;
   return html`<!doctype html>
@@ -90,7 +96,7 @@ export const hostPage = (chrome: Chrome, options: { readonly title: string; read
         ${link('/admin', 'Security Exception Register admin', 'admin', section)}
         ${link('/admin/workflow-rules', 'Workflow rules', 'workflow-rules', section)}
       </aside>
-      <main>${options.main}</main>
+      <main>${banner(options.flash?.kind ?? 'success', options.flash?.message)}${options.main}</main>
     </div>
   </body>
 </html>`;

@@ -2,22 +2,19 @@ import { envelopeSchema } from '../../contract/envelope';
 import { reviewsAttestResponseSchema, reviewsQueueResponseSchema } from '../../contract/reviews';
 
 /**
- * The security leads' quarterly review in the demo history (SEC-PROC-009 step 4): early in each quarter a lead works
- * through the review queue on the register page and attests the exceptions that are still needed, as the page's
- * attestation form does. A few are left unattested, so the register has overdue reviews to show, as real ones do.
+ * The security leads' quarterly review in the demo history (SEC-PROC-009 step 4): every Monday a lead works through
+ * the quarter's review queue on the register page and attests the exceptions that are still needed, as the page's
+ * attestation form does. A few are always left unattested, so the register has overdue reviews to show, as real ones do.
  */
 
 export type ResolverCall = (functionKey: string, payload: unknown) => Promise<unknown>;
 
-/** The day of the quarter (1 = its first day) on which the lead reviews, well within the policy's grace days. */
-export const REVIEW_DAY_OF_QUARTER = 6;
 /** One exception in this many is left unattested. */
 const LEFT_OVERDUE_ONE_IN = 7;
+const MONDAY = 1;
 
-const QUARTER_START_MONTHS = [0, 3, 6, 9];
-
-export const isReviewDay = (now: Date): boolean =>
-  QUARTER_START_MONTHS.includes(now.getUTCMonth()) && now.getUTCDate() === REVIEW_DAY_OF_QUARTER;
+/** Weekly, so exceptions activated during a quarter are reviewed well within the policy's grace days too. */
+export const isReviewDay = (now: Date): boolean => now.getUTCDay() === MONDAY;
 
 /** Deterministic, so the same plan leaves the same exceptions overdue. */
 const leftOverdue = (issueKey: string): boolean => Number(issueKey.slice(issueKey.lastIndexOf('-') + 1)) % LEFT_OVERDUE_ONE_IN === 0;

@@ -13,7 +13,7 @@ import { isReviewDay } from './quarterly-reviews';
  * API, and each decision is the workflow transition a person would click, so the app's validators judge it, its post
  * function records it and its trigger projects it, exactly as they would for real people. The site clock moves with
  * the plan, and every day the scheduled jobs run first, so expiries, reminders and reviews happen on the days they fall;
- * early in each quarter a security lead attests the quarterly reviews.
+ * every week a security lead attests the quarterly reviews that are due.
  */
 
 export type SeedDeps = {
@@ -23,7 +23,7 @@ export type SeedDeps = {
   readonly fieldIds: Readonly<Record<string, string>>;
   /** Runs the scheduled jobs for the site clock's current day. */
   readonly runScheduledDay: () => Promise<unknown>;
-  /** A security lead's quarterly review on the register page, run on the review day of each quarter. */
+  /** A security lead's quarterly review on the register page, run on each review day. */
   readonly reviewQuarter: () => Promise<unknown>;
   readonly onProgress?: (done: number, total: number) => void;
 };

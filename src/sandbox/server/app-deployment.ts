@@ -9,7 +9,7 @@ import { weeklyReconcileHandler } from '../../entry/reconcile.scheduled';
 import { transitionValidatorHandler } from '../../entry/validators/transition.validator';
 import type { TriggerHandler } from '../jira/event-dispatcher';
 import type { WorkflowValidatorHandler } from '../jira/workflow-validators';
-import type { SandboxApp } from '../host/host-app';
+import type { SandboxApp } from '../host/host-kit';
 import type { Frame } from './frames';
 import type { ManifestSchedule } from './manifest-modules';
 import type { SandboxWorld } from './sandbox-world';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HostRequest, HostResponse } from '../host/host-app';
+import type { HostRequest, HostResponse } from '../host/host-kit';
 
 /**
  * The sandbox's web server on the loopback interface: hands every request to the host page and turns a crash into a

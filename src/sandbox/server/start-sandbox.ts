@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createHostApp } from '../host/host-app';
-import { planDemoRegister } from '../seed/demo-register';
+import { planDemoRegister, type DemoRegister } from '../seed/demo-register';
 import { importRegister } from '../seed/import-register';
 import { attestQuarter } from '../seed/quarterly-reviews';
 import { seedRegister, type SeedReport } from '../seed/seed-register';
@@ -14,7 +14,7 @@ import { startHttpServer } from './http-server';
 import { readManifestModules } from './manifest-modules';
 import { chooseDatabase, describeDatabase } from './sandbox-database';
 import { createSandboxWorld, type SandboxWorld } from './sandbox-world';
-import { callsFromPage, grantAuditorAccess, setUpProjectAsAdmin } from './site-setup';
+import { callsFromPage, grantAuditorAccess, setUpProjectAsAdmin, type SiteDeps } from './site-setup';
 import { openUiBuild } from './ui-build';
 
 /**
@@ -74,65 +74,60 @@ export const defaultSandboxOptions = (overrides: Partial<SandboxOptions> = {}): 
 });
 
 const DAY_MS = 86_400_000;
+const SITE_URL = 'https://sandbox.atlassian.net';
 /** The auditor's read-only access runs for a quarter from the day the sandbox opens, the longest the app grants. */
 const AUDITOR_ACCESS_DAYS = MAX_AUDITOR_GRANT_DAYS;
 const WORKDAY_START_MS = 9 * 3_600_000;
 
+/** The demo register, played through the workflow; or, for volume, imported and reconciled (no seeding report). */
+const seedDemo = async (deps: SiteDeps, plan: DemoRegister, mode: SeedOptions['mode'], log: (line: string) => void): Promise<SeedReport | null> => {
+  const { world, app } = deps;
+  if (mode === 'import') {
+    log(`Importing ${plan.exceptions.length} exceptions and projecting them with the app's reconcile`);
+    await importRegister({ jira: world.jira, projectKey: world.projectKey, fieldIds: world.fieldIds, reconcile: () => app.reconcile() }, plan);
+    return null;
+  }
+  log(`Seeding ${plan.exceptions.length} exceptions over ${plan.days} days of history`);
+  const reviewer = callsFromPage(deps, CAST.sam, 'jira:projectPage');
+  let reported = 0;
+  const seeded = await seedRegister(
+    {
+      jira: world.jira,
+      projectKey: world.projectKey,
+      fieldIds: world.fieldIds,
+      runScheduledDay: () => app.runScheduledDay(),
+      reviewQuarter: () => attestQuarter(reviewer),
+      onProgress: (done, total) => {
+        const percent = Math.floor((done / total) * 10) * 10;
+        if (percent <= reported) return;
+        reported = percent;
+        log(`  ${percent}% (${done} of ${total} steps)`);
+      },
+    },
+    plan,
+  );
+  log(`Seeded ${seeded.created} exceptions with ${seeded.transitions} workflow transitions`);
+  for (const refusal of seeded.refused.slice(0, 5)) log(`  Jira refused ${refusal.step} by ${refusal.actor}: ${refusal.message}`);
+  return seeded;
+};
+
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const ui = openUiBuild(options.uiBuildDir);
   const manifest = readManifestModules(options.manifestPath);
-  const plan =
-    options.seed === null
-      ? null
-      : planDemoRegister({ ...options.seed, today: options.today, policy: DEFAULT_POLICY });
-  const todayStart = Math.floor(options.today.getTime() / DAY_MS) * DAY_MS;
-  const start = plan?.start ?? new Date(todayStart + WORKDAY_START_MS);
+  const demo = options.seed === null ? null : { mode: options.seed.mode, plan: planDemoRegister({ ...options.seed, today: options.today, policy: DEFAULT_POLICY }) };
+  const start = demo?.plan.start ?? new Date(Math.floor(options.today.getTime() / DAY_MS) * DAY_MS + WORKDAY_START_MS);
   const database = chooseDatabase(options.dataDir, options.databaseUrl);
   options.log(`Starting the Jira stand-in and the local Forge runtime (${describeDatabase(database)})`);
   const world = await createSandboxWorld({ start, dataDir: options.dataDir, database, manifest });
   try {
     const app = await deployApp(world);
     const frames = createFrameRegistry();
-    const site: SiteFacts = {
-      cloudId: world.jira.app.cloudId,
-      siteUrl: 'https://sandbox.atlassian.net',
-      environmentId: world.jira.app.environmentId,
-      timeZone: 'UTC',
-    };
-    const siteDeps = { world, app, frames, site };
-    await setUpProjectAsAdmin(siteDeps, CAST.ada);
+    const site: SiteFacts = { cloudId: world.jira.app.cloudId, siteUrl: SITE_URL, environmentId: world.jira.app.environmentId, timeZone: 'UTC' };
+    const deps: SiteDeps = { world, app, frames, site };
+    await setUpProjectAsAdmin(deps, CAST.ada);
     options.log(`${CAST.ada.displayName} set up ${world.projectKey} for security exceptions`);
-    let seeded: SeedReport | null = null;
-    if (plan !== null && options.seed?.mode === 'import') {
-      options.log(`Importing ${plan.exceptions.length} exceptions and projecting them with the app's reconcile`);
-      await importRegister({ jira: world.jira, projectKey: world.projectKey, fieldIds: world.fieldIds, reconcile: () => app.reconcile() }, plan);
-    } else if (plan !== null) {
-      const reviewer = callsFromPage(siteDeps, CAST.sam, 'jira:projectPage');
-      options.log(`Seeding ${plan.exceptions.length} exceptions over ${plan.days} days of history`);
-      let reported = 0;
-      seeded = await seedRegister(
-        {
-          jira: world.jira,
-          projectKey: world.projectKey,
-          fieldIds: world.fieldIds,
-          runScheduledDay: () => app.runScheduledDay(),
-          reviewQuarter: () => attestQuarter(reviewer),
-          onProgress: (done, total) => {
-            const percent = Math.floor((done / total) * 10) * 10;
-            if (percent > reported) {
-              reported = percent;
-              options.log(`  ${percent}% (${done} of ${total} steps)`);
-            }
-          },
-        },
-        plan,
-      );
-      options.log(`Seeded ${seeded.created} exceptions with ${seeded.transitions} workflow transitions`);
-      for (const refusal of seeded.refused.slice(0, 5)) {
-        options.log(`  Jira refused ${refusal.step} by ${refusal.actor}: ${refusal.message}`);
-      }
-    }
-    await grantAuditorAccess(siteDeps, { auditor: CAST.aude, by: CAST.sam, days: AUDITOR_ACCESS_DAYS });
+    const seeded = demo === null ? null : await seedDemo(deps, demo.plan, demo.mode, options.log);
+    await grantAuditorAccess(deps, { auditor: CAST.aude, by: CAST.sam, days: AUDITOR_ACCESS_DAYS });
     const host = createHostApp({ world, app, ui, frames, site });
     const server = await startHttpServer((request) => host.handle(request), {
       port: options.port,

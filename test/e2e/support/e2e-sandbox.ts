@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Person } from '../../../src/sandbox/seed/cast';
-import { USER_COOKIE, THEME_COOKIE } from '../../../src/sandbox/host/host-app';
+import { THEME_COOKIE, USER_COOKIE } from '../../../src/sandbox/host/host-kit';
 import { defaultSandboxOptions, REPO_ROOT, startSandbox, type Sandbox, type SeedOptions } from '../../../src/sandbox/server/start-sandbox';
 
 /**
