@@ -72,6 +72,15 @@ describe('screenshots of every page, light and dark', () => {
     await appFrame(page).getByRole('region', { name: 'Approval policy' }).waitFor();
   });
 
+  each('rule-config', async (page) => {
+    await page.goto(`${e2e.sandbox.url}/admin/workflow-rules`);
+    await Promise.all([page.waitForURL(/rule=/), page.getByRole('row', { name: /Approve as Security lead/ }).getByRole('link').click()]);
+    const config = appFrame(page);
+    await expect(config.getByRole('radio', { name: 'Approval by Security lead' }).isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(page.locator('pre.configuration').textContent()).resolves.toBe('{"check":"approval","levelId":"security-lead"}');
+  });
+
   each('create', async (page) => {
     await page.goto(`${e2e.sandbox.url}/projects/SEC/create`);
     await page.getByRole('form', { name: 'Exception details' }).waitFor();

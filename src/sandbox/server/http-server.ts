@@ -16,7 +16,7 @@ export const parseCookies = (header: string | undefined): ReadonlyMap<string, st
     (header ?? '')
       .split(';')
       .map((part) => part.trim())
-      .filter((part) => part.includes('='))
+      .filter((part) => part.indexOf('=') > 0)
       .map((part) => {
         const at = part.indexOf('=');
         return [part.slice(0, at), decodeURIComponent(part.slice(at + 1))] as const;

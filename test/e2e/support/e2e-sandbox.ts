@@ -69,6 +69,8 @@ export const startE2eSandbox = async (seed: SeedOptions | null = E2E_SEED): Prom
 export const screenshot = async (page: Page, name: string): Promise<string> => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const file = join(ARTIFACTS_DIR, `${name}.png`);
+  // A full-page shot of a scrolled page draws the sticky top bar where the viewport was.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: file, fullPage: true });
   return file;
 };
