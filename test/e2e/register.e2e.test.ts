@@ -58,6 +58,22 @@ describe('the register as the security lead uses it', () => {
     expect(await registerKeys(appFrame(sam))).toEqual(keys);
   });
 
+  it("switches the person and the colour mode with the top bar's controls, for the host and the app's frame alike", async () => {
+    const page = await e2e.openAs(CAST.sam);
+    await page.goto(`${e2e.sandbox.url}/projects/SEC/register`);
+    await waitForRows(appFrame(page));
+    await Promise.all([page.waitForLoadState('load'), page.getByTestId('theme-toggle').click()]);
+    await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+    await waitForRows(appFrame(page));
+    await expect(appFrame(page).locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
+
+    await Promise.all([page.waitForURL(/\/projects\/SEC\/register/), page.getByLabel('Signed in as').selectOption(CAST.raj.accountId)]);
+    await expect(page.getByLabel('Signed in as').inputValue()).resolves.toBe(CAST.raj.accountId);
+    const frameId = await page.locator('iframe.app-frame').getAttribute('data-frame-id');
+    const context = (await (await page.request.get(`${e2e.sandbox.url}/sandbox/frames/${frameId ?? ''}`)).json()) as { context: { accountId: string } };
+    expect(context.context.accountId).toBe(CAST.raj.accountId);
+  });
+
   it('exports the filtered view as CSV: the header of the contract, and exactly the rows the view lists', async () => {
     const register = appFrame(sam);
     await waitForRows(register);
