@@ -86,6 +86,19 @@ describe('the administrator and the auditor', () => {
       expect(findIssue(e2e.sandbox.world.jira.state, issueKey)?.statusId).toBe(before);
     });
 
+    it("cannot change a field even in the app's field editor opened by its address: Jira refuses the value, and says so", async () => {
+      const issueKey = anIssueIn(e2e, 'active');
+      const before = JSON.stringify(e2e.sandbox.world.jira.issue(issueKey)?.values.get(e2e.sandbox.world.fieldIds['exception-remediation-plan'] ?? ''));
+      await aude.goto(`${e2e.sandbox.url}/browse/${issueKey}/fields/exception-remediation-plan`);
+      const editor = appFrame(aude);
+      await editor.getByLabel('Tracking ticket').fill('AUDIT-1');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      const refused = aude.locator('[data-frame-error]');
+      await refused.waitFor();
+      await expect(refused.innerText()).resolves.toMatch(/permission/i);
+      expect(JSON.stringify(e2e.sandbox.world.jira.issue(issueKey)?.values.get(e2e.sandbox.world.fieldIds['exception-remediation-plan'] ?? ''))).toBe(before);
+    });
+
     it('reads the policy without being offered a save, and the resolver refuses a save sent anyway', async () => {
       await aude.goto(`${e2e.sandbox.url}/admin`);
       const admin = appFrame(aude);

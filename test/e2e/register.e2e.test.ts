@@ -31,7 +31,7 @@ describe('the register as the security lead uses it', () => {
     await e2e.close();
   });
 
-  it('filters by business unit and status, and keeps the view in the URL across a reload', async () => {
+  it('filters by business unit and status, and keeps the view in the URL: back, forward and reload', async () => {
     await sam.goto(`${e2e.sandbox.url}/projects/SEC/register`);
     const register = appFrame(sam);
     await waitForRows(register);
@@ -51,6 +51,16 @@ describe('the register as the security lead uses it', () => {
       expect(row).toContain('Active');
     }
     const keys = await registerKeys(register);
+
+    const otherUnits = register.locator('table.ser-table tbody tr').filter({ hasNotText: 'Corporate IT' }).first();
+    await sam.goBack();
+    await sam.goBack();
+    await otherUnits.waitFor();
+    await sam.goForward();
+    await sam.goForward();
+    await otherUnits.waitFor({ state: 'detached' });
+    await register.getByText(`Showing 1–${keys.length} of ${keys.length}`).waitFor();
+    expect(await registerKeys(register)).toEqual(keys);
 
     await sam.reload();
     await waitForRows(appFrame(sam));
