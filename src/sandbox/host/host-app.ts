@@ -46,5 +46,3 @@ export const createHostApp = (deps: HostDeps) => {
     },
   };
 };
-
-export type HostApp = ReturnType<typeof createHostApp>;

@@ -72,8 +72,6 @@ export const CAST = {
   ada: { accountId: 'acc-ada', displayName: 'Ada Admin', role: 'admin', title: 'Jira administrator', groups: [PROJECT_TEAM_GROUP, JIRA_ADMIN_GROUP] },
 } as const satisfies Record<string, Person>;
 
-export type CastMember = keyof typeof CAST;
-
 export const PEOPLE: readonly Person[] = Object.values(CAST);
 
 export const REQUESTERS: readonly Person[] = PEOPLE.filter((person) => person.role === 'requester');
