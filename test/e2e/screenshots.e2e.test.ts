@@ -78,7 +78,10 @@ describe('screenshots of every page, light and dark', () => {
     const config = appFrame(page);
     await expect(config.getByRole('radio', { name: 'Approval by Security lead' }).isChecked()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Update' }).click();
-    await expect(page.locator('pre.configuration').textContent()).resolves.toBe('{"check":"approval","levelId":"security-lead"}');
+    // The frame answers the host's callback asynchronously; the output stays hidden until its answer arrives.
+    const saved = page.locator('pre.configuration');
+    await saved.waitFor({ state: 'visible' });
+    await expect(saved.textContent()).resolves.toBe('{"check":"approval","levelId":"security-lead"}');
   });
 
   each('create', async (page) => {
