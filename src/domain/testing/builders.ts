@@ -33,46 +33,34 @@ export const aControl = (overrides: Partial<CompensatingControl> = {}): Compensa
   ...overrides,
 });
 
+/** The request behind every built exception: a built exception is this request, submitted and decided. */
+const requestContent = () => ({
+  kind: 'vulnerability-sla',
+  title: 'OpenSSL upgrade blocked by vendor appliance',
+  requester: 'acc-requester',
+  assetOwner: 'acc-owner',
+  businessUnit: 'Payments',
+  assets: [anAsset()],
+  controlReferences: [{ framework: 'SOC2', id: 'CC7.1' }],
+  findings: [{ scannerId: 'nessus-12345', cve: 'CVE-2024-3094', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' }],
+  justification: 'The vendor has not certified the patched library; upgrading voids support.',
+  businessImpact: 'Payment reconciliation stops if the appliance is taken offline.',
+  compensatingControls: [aControl()],
+  threatVectors: ['network'],
+  riskInputs: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' },
+  requestedExpiry: '2027-02-01',
+  remediationPlan: { summary: 'Replace the appliance in the Q1 hardware refresh', targetDate: '2027-01-15', ticket: 'OPS-88' },
+});
+
 export const anExceptionRequest = (overrides: Partial<ExceptionRequestInput> = {}): ExceptionRequest =>
-  exceptionRequestSchema.parse({
-    kind: 'vulnerability-sla',
-    title: 'OpenSSL upgrade blocked by vendor appliance',
-    requester: 'acc-requester',
-    assetOwner: 'acc-owner',
-    businessUnit: 'Payments',
-    assets: [anAsset()],
-    controlReferences: [{ framework: 'SOC2', id: 'CC7.1' }],
-    findings: [{ scannerId: 'nessus-12345', cve: 'CVE-2024-3094', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' }],
-    justification: 'The vendor has not certified the patched library; upgrading voids support.',
-    businessImpact: 'Payment reconciliation stops if the appliance is taken offline.',
-    compensatingControls: [aControl()],
-    threatVectors: ['network'],
-    riskInputs: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' },
-    requestedExpiry: '2027-02-01',
-    remediationPlan: { summary: 'Replace the appliance in the Q1 hardware refresh', targetDate: '2027-01-15', ticket: 'OPS-88' },
-    ...overrides,
-  });
+  exceptionRequestSchema.parse({ ...requestContent(), ...overrides });
 
 export const anException = (overrides: Partial<SecurityExceptionInput> = {}): SecurityException =>
   securityExceptionSchema.parse({
+    ...requestContent(),
     key: 'SEC-1',
-    kind: 'vulnerability-sla',
-    title: 'OpenSSL upgrade blocked by vendor appliance',
     status: 'active',
     tier: 'low',
-    requester: 'acc-requester',
-    assetOwner: 'acc-owner',
-    businessUnit: 'Payments',
-    assets: [anAsset()],
-    controlReferences: [{ framework: 'SOC2', id: 'CC7.1' }],
-    findings: [{ scannerId: 'nessus-12345', cve: 'CVE-2024-3094', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' }],
-    justification: 'The vendor has not certified the patched library; upgrading voids support.',
-    businessImpact: 'Payment reconciliation stops if the appliance is taken offline.',
-    compensatingControls: [aControl()],
-    threatVectors: ['network'],
-    riskInputs: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' },
-    requestedExpiry: '2027-02-01',
-    remediationPlan: { summary: 'Replace the appliance in the Q1 hardware refresh', targetDate: '2027-01-15', ticket: 'OPS-88' },
     createdAt: '2026-11-01T09:00:00Z',
     submittedAt: '2026-11-01T10:00:00Z',
     statusChangedAt: '2026-11-03T10:00:00Z',

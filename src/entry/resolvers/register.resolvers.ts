@@ -10,7 +10,6 @@ import {
   type RegisterSort,
 } from '../../contract';
 import type { Policy } from '../../domain/policy/policy-config';
-import type { ResolverServices } from '../composition/resolver-services';
 import { pageProject, person, type CallScope, type KeyDefinitions } from './resolver-kit';
 
 /** The register page: its table, its CSV export and its dashboard, all for the project the page is shown in. */
@@ -76,11 +75,20 @@ export const projectKeyOf = (scope: CallScope): string => {
   return scope.caller.projectKey;
 };
 
-const listingDeps = (services: ResolverServices, policy: Policy) => ({
-  register: services.storage().register,
-  policy,
-  now: services.nowIso,
-});
+type ListingRequest = { readonly filter: RegisterFilter; readonly sort: RegisterSort; readonly pageSize: number; readonly cursor?: string | undefined };
+
+/** The table and the export read the same listing, so an export holds exactly the rows the filter shows. */
+const listingFor = ({ filter, sort, pageSize, cursor }: ListingRequest, scope: CallScope & { readonly policy: Policy }) =>
+  listRegister(
+    { register: scope.services.storage().register, policy: scope.policy, now: scope.services.nowIso },
+    {
+      projectKey: projectKeyOf(scope),
+      search: searchOf(filter),
+      order: orderOf(sort),
+      limit: pageSize,
+      ...(cursor === undefined ? {} : { cursor }),
+    },
+  );
 
 const invalidCursor = (message: string) => failure('CONTRACT.INVALID_CURSOR', message);
 
@@ -89,13 +97,7 @@ export const registerResolvers = {
     capability: 'read-register',
     projectOf: pageProject,
     async run(request, scope) {
-      const listing = await listRegister(listingDeps(scope.services, scope.policy), {
-        projectKey: projectKeyOf(scope),
-        search: searchOf(request.filter),
-        order: orderOf(request.sort),
-        limit: request.pageSize,
-        ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
-      });
+      const listing = await listingFor(request, scope);
       if (!listing.ok) return invalidCursor(listing.error.message);
       const { rows, total, next, asOf } = listing.value;
       return success({ rows: rows.map(registerRowOf), total, nextCursor: next ?? null, asOf });
@@ -105,13 +107,7 @@ export const registerResolvers = {
     capability: 'export-register',
     projectOf: pageProject,
     async run(request, scope) {
-      const listing = await listRegister(listingDeps(scope.services, scope.policy), {
-        projectKey: projectKeyOf(scope),
-        search: searchOf(request.filter),
-        order: orderOf(request.sort),
-        limit: request.pageSize,
-        ...(request.cursor === undefined ? {} : { cursor: request.cursor }),
-      });
+      const listing = await listingFor(request, scope);
       if (!listing.ok) return invalidCursor(listing.error.message);
       const { rows, total, next } = listing.value;
       return success({
