@@ -6,7 +6,8 @@ import { installLocalForgeRuntime, type LocalForgeRuntime } from '../../sandbox/
 import { createLocalKvsStore, type LocalKvsStore } from '../../sandbox/forge-runtime/local-kvs-store';
 import type { ForgeFieldValueType } from '../../sandbox/jira/jira-model';
 import { findProject } from '../../sandbox/jira/jira-state';
-import { call, createStandInWorld, json, PEOPLE, type StandInWorld } from '../../sandbox/jira/testing/stand-in-world';
+import { assignExceptionSchemes, expectStatus } from '../../sandbox/jira/testing/provision-exception-workflow';
+import { call, createStandInWorld, PEOPLE, type StandInWorld } from '../../sandbox/jira/testing/stand-in-world';
 import type { Platform } from '../composition/platform';
 import { issueEventsHandler } from '../issue-events.trigger';
 
@@ -65,12 +66,6 @@ export type RegisterWorld = {
   close(): Promise<void>;
 };
 
-const expectStatus = async (response: Promise<{ status: number; body: string }>, status: number): Promise<unknown> => {
-  const answered = await response;
-  if (answered.status !== status) throw new Error(`expected ${status}, Jira answered ${answered.status}: ${answered.body}`);
-  return answered.body === '' ? undefined : (JSON.parse(answered.body) as unknown);
-};
-
 const provisionWorkflow = async (world: StandInWorld, fieldIds: readonly string[]): Promise<void> => {
   const { jira } = world;
   const issueType = (await expectStatus(call(jira, 'POST', '/rest/api/3/issuetype', { name: EXCEPTION_ISSUE_TYPE, hierarchyLevel: 0 }), 201)) as { id: string };
@@ -96,33 +91,7 @@ const provisionWorkflow = async (world: StandInWorld, fieldIds: readonly string[
     }),
     200,
   );
-  const scheme = (await expectStatus(
-    call(jira, 'POST', '/rest/api/3/workflowscheme', {
-      name: 'Security Exception Scheme',
-      defaultWorkflow: 'jira',
-      issueTypeMappings: { [issueType.id]: 'Security Exception Workflow' },
-    }),
-    201,
-  )) as { id: number };
-  const project = json(await call(jira, 'GET', '/rest/api/3/project/SEC')) as { id: string };
-  await expectStatus(call(jira, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: project.id, workflowSchemeId: String(scheme.id) }), 204);
-  const screen = (await expectStatus(call(jira, 'POST', '/rest/api/3/screens', { name: 'Security Exception Screen' }), 201)) as { id: number };
-  const tabs = (await expectStatus(call(jira, 'GET', `/rest/api/3/screens/${screen.id}/tabs`), 200)) as { id: number }[];
-  for (const fieldId of ['summary', 'description', ...fieldIds]) {
-    await expectStatus(call(jira, 'POST', `/rest/api/3/screens/${screen.id}/tabs/${tabs[0]?.id ?? 0}/fields`, { fieldId }), 200);
-  }
-  const screenScheme = (await expectStatus(call(jira, 'POST', '/rest/api/3/screenscheme', { name: 'Security Exception Screens', screens: { default: screen.id } }), 201)) as { id: number };
-  const itss = (await expectStatus(
-    call(jira, 'POST', '/rest/api/3/issuetypescreenscheme', {
-      name: 'Security Exception Issue Type Screens',
-      issueTypeMappings: [
-        { issueTypeId: 'default', screenSchemeId: '1' },
-        { issueTypeId: issueType.id, screenSchemeId: String(screenScheme.id) },
-      ],
-    }),
-    201,
-  )) as { id: string };
-  await expectStatus(call(jira, 'PUT', '/rest/api/3/issuetypescreenscheme/project', { issueTypeScreenSchemeId: itss.id, projectId: project.id }), 204);
+  await assignExceptionSchemes(jira, issueType.id, fieldIds);
 };
 
 /** The admin may do anything in SEC, as a Jira administrator working around the workflow would. */

@@ -22,11 +22,46 @@ const validator = (moduleKey: string, config?: unknown, environmentId: string = 
   },
 });
 
-const expectStatus = async (response: Promise<{ status: number; body: string }>, status: number): Promise<unknown> => {
+export const expectStatus = async (response: Promise<{ status: number; body: string }>, status: number): Promise<unknown> => {
   const answered = await response;
-  if (answered.status !== status) throw new Error(`provisioning step answered ${answered.status}: ${answered.body}`);
+  if (answered.status !== status) throw new Error(`expected ${status}, Jira answered ${answered.status}: ${answered.body}`);
   return answered.body === '' ? undefined : (JSON.parse(answered.body) as unknown);
 };
+
+/**
+ * Puts the workflow named "Security Exception Workflow" and a screen with the given fields on the issue type in SEC,
+ * through the schemes, as set-up does.
+ */
+export async function assignExceptionSchemes(jira: JiraStandIn, issueTypeId: string, screenFields: readonly string[]): Promise<void> {
+  const scheme = (await expectStatus(
+    call(jira, 'POST', '/rest/api/3/workflowscheme', {
+      name: 'Security Exception Scheme',
+      defaultWorkflow: 'jira',
+      issueTypeMappings: { [issueTypeId]: 'Security Exception Workflow' },
+    }),
+    201,
+  )) as { id: number };
+  const project = json(await call(jira, 'GET', '/rest/api/3/project/SEC')) as { id: string };
+  await expectStatus(call(jira, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: project.id, workflowSchemeId: String(scheme.id) }), 204);
+
+  const screen = (await expectStatus(call(jira, 'POST', '/rest/api/3/screens', { name: 'Security Exception Screen' }), 201)) as { id: number };
+  const tabs = (await expectStatus(call(jira, 'GET', `/rest/api/3/screens/${screen.id}/tabs`), 200)) as { id: number }[];
+  for (const fieldId of ['summary', 'description', ...screenFields]) {
+    await expectStatus(call(jira, 'POST', `/rest/api/3/screens/${screen.id}/tabs/${tabs[0]?.id ?? 0}/fields`, { fieldId }), 200);
+  }
+  const screenScheme = (await expectStatus(call(jira, 'POST', '/rest/api/3/screenscheme', { name: 'Security Exception Screens', screens: { default: screen.id } }), 201)) as { id: number };
+  const itss = (await expectStatus(
+    call(jira, 'POST', '/rest/api/3/issuetypescreenscheme', {
+      name: 'Security Exception Issue Type Screens',
+      issueTypeMappings: [
+        { issueTypeId: 'default', screenSchemeId: '1' },
+        { issueTypeId, screenSchemeId: String(screenScheme.id) },
+      ],
+    }),
+    201,
+  )) as { id: string };
+  await expectStatus(call(jira, 'PUT', '/rest/api/3/issuetypescreenscheme/project', { issueTypeScreenSchemeId: itss.id, projectId: project.id }), 204);
+}
 
 export async function provisionExceptionWorkflow(
   jira: JiraStandIn,
@@ -69,34 +104,7 @@ export async function provisionExceptionWorkflow(
   const statusId = (name: string) => created.statuses.find((status) => status.name === name)?.id ?? '';
   const transitionId = (name: string) => created.workflows[0]?.transitions.find((transition) => transition.name === name)?.id ?? '';
 
-  const scheme = (await expectStatus(
-    call(jira, 'POST', '/rest/api/3/workflowscheme', {
-      name: 'Security Exception Scheme',
-      defaultWorkflow: 'jira',
-      issueTypeMappings: { [issueType.id]: 'Security Exception Workflow' },
-    }),
-    201,
-  )) as { id: number };
-  const project = json(await call(jira, 'GET', '/rest/api/3/project/SEC')) as { id: string };
-  await expectStatus(call(jira, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: project.id, workflowSchemeId: String(scheme.id) }), 204);
-
-  const screen = (await expectStatus(call(jira, 'POST', '/rest/api/3/screens', { name: 'Security Exception Screen' }), 201)) as { id: number };
-  const tabs = (await expectStatus(call(jira, 'GET', `/rest/api/3/screens/${screen.id}/tabs`), 200)) as { id: number }[];
-  for (const fieldId of ['summary', 'description', ...(options.screenFields ?? [])]) {
-    await expectStatus(call(jira, 'POST', `/rest/api/3/screens/${screen.id}/tabs/${tabs[0]?.id ?? 0}/fields`, { fieldId }), 200);
-  }
-  const screenScheme = (await expectStatus(call(jira, 'POST', '/rest/api/3/screenscheme', { name: 'Security Exception Screens', screens: { default: screen.id } }), 201)) as { id: number };
-  const itss = (await expectStatus(
-    call(jira, 'POST', '/rest/api/3/issuetypescreenscheme', {
-      name: 'Security Exception Issue Type Screens',
-      issueTypeMappings: [
-        { issueTypeId: 'default', screenSchemeId: '1' },
-        { issueTypeId: issueType.id, screenSchemeId: String(screenScheme.id) },
-      ],
-    }),
-    201,
-  )) as { id: string };
-  await expectStatus(call(jira, 'PUT', '/rest/api/3/issuetypescreenscheme/project', { issueTypeScreenSchemeId: itss.id, projectId: project.id }), 204);
+  await assignExceptionSchemes(jira, issueType.id, options.screenFields ?? []);
 
   return {
     issueTypeId: issueType.id,
