@@ -1,3 +1,7 @@
+import fc from 'fast-check';
+import { monthlyReportSchema, monthSchema as reportMonthSchema, REPORT_SECTION_LIMIT } from '../../src/app/reports/report-ports';
+import { monthSchema } from '../../src/contract/primitives';
+import * as contractReports from '../../src/contract/reports';
 import * as contract from '../../src/contract/vocabulary';
 import * as domain from '../../src/domain/exception/security-exception';
 import { CVSS_SEVERITIES, CVSS_VERSIONS } from '../../src/domain/risk';
@@ -24,5 +28,28 @@ describe('contract vocabulary matches the domain', () => {
 
   it('labels every status as the workflow names it', () => {
     expect(contract.STATUS_LABELS).toEqual(domain.STATUS_NAMES);
+  });
+});
+
+describe('contract monthly reports match the stored reports', () => {
+  it('names the same sections in the same order', () => {
+    expect([...contractReports.REPORT_SECTIONS]).toEqual(Object.keys(monthlyReportSchema.shape.sections.shape));
+  });
+
+  it('lists at most as many exceptions per section as a stored report holds', () => {
+    expect(contractReports.REPORT_SECTION_LIMIT).toBe(REPORT_SECTION_LIMIT);
+  });
+
+  const monthLike = fc
+    .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: -1, max: 19 }))
+    .map(([year, month]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`);
+
+  it('accepts exactly the months a stored report is keyed by', () => {
+    fc.assert(
+      fc.property(fc.oneof(monthLike, fc.string({ maxLength: 10 })), (candidate) => {
+        expect(monthSchema.safeParse(candidate).success).toBe(reportMonthSchema.safeParse(candidate).success);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -112,7 +112,15 @@ const attestation = {
   note: null,
 };
 
-const totals = { opened: 14, approved: 9, rejected: 2, expired: 3, revoked: 1, remediated: 4, renewed: 2, activeAtEnd: 41 };
+const reportItem = {
+  key: 'SEC-12',
+  title: 'Legacy TLS on payments API',
+  tier: 'high' as const,
+  riskScore: 8.5,
+  assetOwner: alice,
+  expiresOn: '2026-11-20',
+  nextReviewDue: '2026-11-14',
+};
 
 export type Sample<K extends ResolverKey> = { readonly request: RequestOf<K>; readonly response: ResponseOf<K> };
 
@@ -201,7 +209,18 @@ export const SAMPLES: { readonly [K in ResolverKey]: Sample<K> } = {
   },
   'reports/list': {
     request: { pageSize: 12 },
-    response: { items: [{ month: '2026-10', generatedAt: '2026-11-01T02:00:00.000Z', totals }], nextCursor: null },
+    response: {
+      items: [
+        {
+          month: '2026-10',
+          generatedAt: '2026-11-01T06:00:00.000Z',
+          riskThreshold: 7,
+          counts: { lackingControls: 0, aboveRiskThreshold: 1, overdueReviews: 1, expiringNextMonth: 1 },
+          notEmailedBecause: null,
+        },
+      ],
+      nextCursor: null,
+    },
   },
   'reports/get': {
     request: { month: '2026-10' },
@@ -209,14 +228,15 @@ export const SAMPLES: { readonly [K in ResolverKey]: Sample<K> } = {
       month: '2026-10',
       periodStart: '2026-10-01',
       periodEnd: '2026-10-31',
-      generatedAt: '2026-11-01T02:00:00.000Z',
-      totals,
-      activeAtEndByTier: { low: 12, medium: 20, high: 7, critical: 2 },
-      meanTimeToDecisionDays: 3.2,
-      overdueReviewsAtEnd: 2,
-      byBusinessUnit: [{ businessUnit: 'Payments', active: 9, opened: 3 }],
-      notable: [{ key: 'SEC-7', title: 'Unpatched VPN appliance', tier: 'critical', note: 'Expired without renewal.' }],
-      auditChain: { verified: true, entries: 1204, headSequence: 1204 },
+      generatedAt: '2026-11-01T06:00:00.000Z',
+      riskThreshold: 7,
+      sections: {
+        lackingControls: { count: 0, items: [] },
+        aboveRiskThreshold: { count: 1, items: [reportItem] },
+        overdueReviews: { count: 1, items: [reportItem] },
+        expiringNextMonth: { count: 1, items: [reportItem] },
+      },
+      notEmailedBecause: null,
     },
   },
   'exception/panel': {

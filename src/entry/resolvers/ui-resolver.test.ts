@@ -7,6 +7,7 @@ import { SAMPLES } from '../../contract/testing/samples';
 import { contentHash } from '../../domain/exception/content-hash';
 import { anExceptionRequest } from '../../domain/testing/builders';
 import { PEOPLE } from '../../sandbox/jira/testing/stand-in-world';
+import { dailyJobsHandler } from '../jobs/daily-jobs.scheduled';
 import { createRegisterWorld, type RegisterWorld } from '../testing/register-world';
 import { createUiResolver } from './ui-resolver';
 
@@ -274,7 +275,19 @@ describe('renewals and reports', () => {
     expect(again.renewalKey).toBe(renewed.renewalKey);
   });
 
-  it('says plainly that monthly reports are not available in this view', async () => {
-    expect(await call('reports/list', {})).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+  it('reads back the report the daily trigger stored when a month closed', async () => {
+    site.world.jira.clock.set(new Date('2026-08-01T06:00:00.000Z'));
+    await site.runtime.runAs(null, () => dailyJobsHandler(site.platform)({ context: { cloudId: 'cloud-9d3e', moduleKey: 'daily-jobs' }, contextToken: 'token' }));
+
+    expect(data(await call('reports/list', {}))).toEqual({
+      items: [expect.objectContaining({ month: '2026-07', generatedAt: '2026-08-01T06:00:00.000Z' }) as unknown],
+      nextCursor: null,
+    });
+    const report = data(await call('reports/get', { month: '2026-07' }));
+    expect(report.sections.expiringNextMonth).toEqual({
+      count: 1,
+      items: [expect.objectContaining({ key: active, title: 'Legacy TLS on payments API', expiresOn: '2026-08-01' }) as unknown],
+    });
+    expect(await call('reports/get', { month: '2026-08' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
