@@ -3,6 +3,7 @@ import type { Selectable, SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE, type Page } from '../../app/ports/page';
 import type {
+  ConcurrencyQuery,
   DueQuery,
   ProjectionOutcome,
   RegisterConflictCode,
@@ -14,8 +15,10 @@ import type {
   StoredRegisterEntry,
 } from '../../app/ports/register-repository';
 import { StorageError } from '../../app/ports/storage-error';
+import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
 import { compareIssueKeys } from '../../domain/schedule/due-action';
 import { ok, refuse, type Result } from '../../domain/shared/result';
+import { concurrencyCountsSelect, countColumnsOf, countsNothing, countsOf, NO_ACTIVE_COUNTS } from './concurrency-counts-query';
 import type { SqlDatabase } from './database';
 import { dbInteger } from './db-values';
 import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor';
@@ -193,6 +196,15 @@ export class SqlRegisterRepository implements RegisterRepository {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow(),
     );
+  }
+
+  async concurrencyCounts(query: ConcurrencyQuery): Promise<ActiveExceptionCounts> {
+    const columns = countColumnsOf(query);
+    if (countsNothing(columns)) return NO_ACTIVE_COUNTS;
+    const row = await storageCall('count active exceptions for the concurrency limits', () =>
+      concurrencyCountsSelect(this.db, query, columns).executeTakeFirstOrThrow(),
+    );
+    return countsOf(row, columns);
   }
 
   async renewalsOf(issueKey: string): Promise<StoredRegisterEntry[]> {

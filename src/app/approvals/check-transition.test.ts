@@ -1,20 +1,49 @@
+import type { Approval } from '../../domain/approval/approval';
+import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
 import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
+import { levelsForTier } from '../../domain/policy/policy-config';
 import type { ValidatorCheck } from '../../domain/provisioning/workflow-plan';
-import { anExceptionRequest } from '../../domain/testing/builders';
+import { anApproval, anExceptionRequest } from '../../domain/testing/builders';
+import type { ConcurrencyQuery } from '../ports/register-repository';
 import { StorageError } from '../ports/storage-error';
 import { anExceptionIssue } from '../projection/testing/exception-issue-builder';
 import type { IssueLookup } from '../projection/projection-ports';
+import { readExceptionIssue } from '../projection/read-exception-issue';
+import type { ActivationQuery } from './activation-ports';
 import { checkTransition, type TransitionCheckDeps } from './check-transition';
 
 const NOW = '2026-11-02T10:00:00.000Z';
 const REQUESTER = 'acc-requester';
 const LEAD = 'acc-lead';
 
-type Reads = { issue: number; approvals: number; counts: number; groups: number; policy: number };
+type Reads = { issue: number; approvals: number; counts: number; activation: number; groups: number; policy: number };
+
+const NONE_ACTIVE: ActiveExceptionCounts = { perAsset: {}, perBusinessUnit: 0 };
+
+const issueIn = (status: string) => anExceptionIssue({ request: anExceptionRequest({ requestedExpiry: '2026-12-20' }), status: { name: status } });
+
+/** One approval of every level the issue's tier needs, each by a different person: the quorum is complete. */
+const quorumOf = (status: string): Approval[] => {
+  const reading = readExceptionIssue(issueIn(status), DEFAULT_POLICY, null);
+  if (reading.kind !== 'exception') throw new Error('the built issue should read as a complete exception');
+  return levelsForTier(DEFAULT_POLICY, reading.exception.tier).map((level, index) =>
+    anApproval(reading.exception, { levelId: level.id, approver: `acc-approver-${index}` }),
+  );
+};
 
 /** In-memory ports that count every read; they have no way to write, so a check that tried would not compile. */
-const fakes = (options: { readonly status?: string; readonly lookup?: IssueLookup; readonly failing?: keyof Reads } = {}) => {
-  const reads: Reads = { issue: 0, approvals: 0, counts: 0, groups: 0, policy: 0 };
+const fakes = (
+  options: {
+    readonly status?: string;
+    readonly lookup?: IssueLookup;
+    readonly failing?: keyof Reads;
+    readonly active?: ActiveExceptionCounts;
+    readonly approvals?: Approval[];
+  } = {},
+) => {
+  const reads: Reads = { issue: 0, approvals: 0, counts: 0, activation: 0, groups: 0, policy: 0 };
+  const asked: { counts: ConcurrencyQuery[]; activation: ActivationQuery[] } = { counts: [], activation: [] };
+  const active = options.active ?? NONE_ACTIVE;
   const unavailable = { code: 'JIRA.UNAVAILABLE', message: 'Jira is down' };
   const storageDown = () => new StorageError('STORAGE.TIMED_OUT', 'timed out', undefined);
   const deps: TransitionCheckDeps = {
@@ -28,7 +57,7 @@ const fakes = (options: { readonly status?: string; readonly lookup?: IssueLooku
       get: () => {
         reads.issue += 1;
         if (options.failing === 'issue') return Promise.resolve({ kind: 'failed', failure: unavailable });
-        return Promise.resolve(options.lookup ?? { kind: 'found', issue: anExceptionIssue({ request: anExceptionRequest({ requestedExpiry: '2026-12-20' }), status: { name: options.status ?? 'Awaiting Approval' } }) });
+        return Promise.resolve(options.lookup ?? { kind: 'found', issue: issueIn(options.status ?? 'Awaiting Approval') });
       },
     },
     approvals: {
@@ -38,13 +67,17 @@ const fakes = (options: { readonly status?: string; readonly lookup?: IssueLooku
       },
     },
     counts: {
-      countActiveForAsset: () => {
+      concurrencyCounts: (query) => {
         reads.counts += 1;
-        return options.failing === 'counts' ? Promise.reject(storageDown()) : Promise.resolve(0);
+        asked.counts.push(query);
+        return options.failing === 'counts' ? Promise.reject(storageDown()) : Promise.resolve(active);
       },
-      countActiveForBusinessUnit: () => {
-        reads.counts += 1;
-        return options.failing === 'counts' ? Promise.reject(storageDown()) : Promise.resolve(0);
+    },
+    activation: {
+      activationEvidence: (query) => {
+        reads.activation += 1;
+        asked.activation.push(query);
+        return options.failing === 'activation' ? Promise.reject(storageDown()) : Promise.resolve({ approvals: options.approvals ?? [], active });
       },
     },
     groups: {
@@ -54,7 +87,7 @@ const fakes = (options: { readonly status?: string; readonly lookup?: IssueLooku
       },
     },
   };
-  return { deps, reads };
+  return { deps, reads, asked };
 };
 
 const CHECKS: readonly [ValidatorCheck, string, string][] = [
@@ -75,6 +108,46 @@ describe('checkTransition', () => {
     expect(reads.groups).toBeLessThanOrEqual(1);
   });
 
+  it.each<[ValidatorCheck, string, string, Pick<Reads, 'approvals' | 'counts' | 'activation'>]>([
+    [{ check: 'submit' }, 'Draft', REQUESTER, { approvals: 0, counts: 1, activation: 0 }],
+    [{ check: 'withdrawal' }, 'Awaiting Approval', REQUESTER, { approvals: 0, counts: 0, activation: 0 }],
+    [{ check: 'review' }, 'Submitted', LEAD, { approvals: 0, counts: 0, activation: 0 }],
+    [{ check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', LEAD, { approvals: 1, counts: 0, activation: 0 }],
+    [{ check: 'rejection' }, 'Awaiting Approval', LEAD, { approvals: 1, counts: 0, activation: 0 }],
+    [{ check: 'activation' }, 'Awaiting Approval', LEAD, { approvals: 0, counts: 0, activation: 1 }],
+  ])('%j reads the register at most once, through the port its rule needs', async (check, status, actor, expected) => {
+    const { deps, reads } = fakes({ status });
+    await checkTransition(deps, { issueKey: 'SEC-1', check, actor, now: NOW, comment: 'Not acceptable.' });
+    expect({ approvals: reads.approvals, counts: reads.counts, activation: reads.activation }).toEqual(expected);
+  });
+
+  it('counts, on Submit, what is active on the request’s assets and in its unit, never the issue itself', async () => {
+    const { deps, asked } = fakes({ status: 'Draft' });
+    await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'submit' }, actor: REQUESTER, now: NOW });
+    expect(asked.counts).toEqual([{ assetIds: ['asset-web-01'], businessUnit: 'Payments', excludingIssueKey: 'SEC-1' }]);
+  });
+
+  it('reads, on activation, the approvals and the counts of the exception’s assets and unit together', async () => {
+    const { deps, asked } = fakes();
+    await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'activation' }, actor: LEAD, now: NOW });
+    expect(asked.activation).toEqual([{ issueKey: 'SEC-1', assetIds: ['asset-web-01'], businessUnit: 'Payments' }]);
+  });
+
+  it.each<[ValidatorCheck, string, string, ActiveExceptionCounts, string]>([
+    [{ check: 'submit' }, 'Draft', REQUESTER, { perAsset: { 'asset-web-01': 3 }, perBusinessUnit: 0 }, 'INTAKE.NOT_READY'],
+    [{ check: 'activation' }, 'Awaiting Approval', LEAD, { perAsset: { 'asset-web-01': 3 }, perBusinessUnit: 0 }, 'APPROVAL.ASSET_LIMIT_REACHED'],
+    [{ check: 'activation' }, 'Awaiting Approval', LEAD, { perAsset: {}, perBusinessUnit: 50 }, 'APPROVAL.BUSINESS_UNIT_LIMIT_REACHED'],
+  ])('%j refuses when the counts read reach a limit (%j)', async (check, status, actor, active, code) => {
+    const { deps } = fakes({ status, active, approvals: quorumOf(status) });
+    const verdict = await checkTransition(deps, { issueKey: 'SEC-1', check, actor, now: NOW });
+    expect(verdict).toMatchObject({ allowed: false, code, message: expect.stringMatching(/already has \d+ active exceptions/) as unknown });
+  });
+
+  it('lets an activation through once its quorum is complete and the limits leave room', async () => {
+    const { deps } = fakes({ approvals: quorumOf('Awaiting Approval'), active: { perAsset: { 'asset-web-01': 2 }, perBusinessUnit: 49 } });
+    expect(await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'activation' }, actor: LEAD, now: NOW })).toEqual({ allowed: true });
+  });
+
   it('lets an entitled approver through', async () => {
     const { deps } = fakes();
     expect(await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'approval', levelId: 'security-lead' }, actor: LEAD, now: NOW })).toEqual({ allowed: true });
@@ -85,7 +158,7 @@ describe('checkTransition', () => {
     ['issue', { check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', 'VALIDATION.ISSUE_UNREADABLE'],
     ['groups', { check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', 'VALIDATION.GROUPS_UNREADABLE'],
     ['approvals', { check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', 'VALIDATION.APPROVALS_UNREADABLE'],
-    ['counts', { check: 'activation' }, 'Awaiting Approval', 'VALIDATION.ACTIVE_COUNTS_UNREADABLE'],
+    ['activation', { check: 'activation' }, 'Awaiting Approval', 'VALIDATION.APPROVALS_UNREADABLE'],
     ['counts', { check: 'submit' }, 'Draft', 'VALIDATION.ACTIVE_COUNTS_UNREADABLE'],
   ])('refuses, as retryable, when %s cannot be read (%j)', async (failing, check, status, code) => {
     const { deps } = fakes({ failing, status });
@@ -98,7 +171,7 @@ describe('checkTransition', () => {
     const { deps, reads } = fakes();
     const verdict = await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'activation' }, actor: undefined, now: NOW });
     expect(verdict).toMatchObject({ allowed: false, code: 'VALIDATION.ACTOR_UNKNOWN', retryable: true });
-    expect(reads).toEqual({ issue: 0, approvals: 0, counts: 0, groups: 0, policy: 0 });
+    expect(reads).toEqual({ issue: 0, approvals: 0, counts: 0, activation: 0, groups: 0, policy: 0 });
   });
 
   it('refuses when Jira no longer has the issue', async () => {

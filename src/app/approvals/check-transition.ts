@@ -1,5 +1,4 @@
 import type { Actor, Approval } from '../../domain/approval/approval';
-import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
 import { evaluatePeerReview } from '../../domain/approval/peer-review';
 import type { SecurityException } from '../../domain/exception/security-exception';
 import { decideTransition } from '../../domain/lifecycle/decide-transition';
@@ -7,7 +6,7 @@ import type { TransitionContext } from '../../domain/lifecycle/lifecycle-types';
 import type { Policy } from '../../domain/policy/policy-config';
 import type { ValidatorCheck } from '../../domain/provisioning/workflow-plan';
 import type { Result } from '../../domain/shared/result';
-import { activeCountsFor, type ActiveCountSource } from '../intake/active-counts';
+import type { ActiveCountSource } from '../intake/active-counts';
 import { checkSubmission } from '../intake/check-submission';
 import { checkWithdrawal } from '../intake/check-withdrawal';
 import type { ApprovalRepository } from '../ports/approval-repository';
@@ -15,20 +14,22 @@ import { isStorageError } from '../ports/storage-error';
 import type { ExceptionIssueReader, GroupDirectory } from '../projection/projection-ports';
 import { describeProblems, readExceptionIssue } from '../projection/read-exception-issue';
 import { asReviewedBy } from './acting-reviewer';
+import { activationQueryOf, type ActivationEvidence, type ActivationEvidenceSource } from './activation-ports';
 import type { PolicySource } from './policy-source';
 import { ALLOWED, cannotCheck, checkName, refused, type TransitionVerdict } from './transition-verdict';
 
 /**
  * What a workflow validator decides, for every check the workflow configures. The domain's transition rules decide;
- * this use case only gathers what they need, and as little of it as the check needs: one read of the issue, the
- * approvals recorded so far (one SQL query) and the acting person's groups (one lookup, cached by the caller).
- * It writes nothing. Whatever cannot be read blocks the transition with a message saying so (fail closed).
+ * this use case only gathers what they need, and as little of it as the check needs: one read of the issue, one SQL
+ * query (the approvals recorded so far; on Submit the active counts; on activation both at once) and the acting
+ * person's groups (one lookup, cached by the caller). It writes nothing. Whatever cannot be read blocks the transition with a message saying so (fail closed).
  */
 
 export type TransitionCheckDeps = {
   readonly issues: Pick<ExceptionIssueReader, 'get'>;
   readonly approvals: Pick<ApprovalRepository, 'forIssue'>;
   readonly counts: ActiveCountSource;
+  readonly activation: ActivationEvidenceSource;
   readonly groups: GroupDirectory;
   readonly policy: PolicySource;
 };
@@ -62,13 +63,11 @@ const reviewVerdict = ({ exception, actor, policy }: Judged, now: string): Trans
     ? verdictOf(evaluatePeerReview(exception, actor, policy))
     : verdictOf(decideTransition(exception, { action: 'start-review' }, { actor, now, policy, approvals: [] }));
 
-const decisionVerdict = async (
-  deps: TransitionCheckDeps,
-  judged: Judged,
-  request: TransitionCheckRequest & { readonly check: Exclude<ValidatorCheck, { check: 'submit' | 'withdrawal' | 'review' }> },
+const decisionVerdict = (
+  { exception, actor, policy }: Judged,
+  request: TransitionCheckRequest & { readonly check: Extract<ValidatorCheck, { check: 'approval' | 'rejection' }> },
   approvals: readonly Approval[],
-): Promise<TransitionVerdict> => {
-  const { exception, actor, policy } = judged;
+): TransitionVerdict => {
   const context: TransitionContext = { actor, now: request.now, policy, approvals };
   switch (request.check.check) {
     case 'approval':
@@ -77,16 +76,22 @@ const decisionVerdict = async (
       return verdictOf(
         decideTransition(asReviewedBy(exception, actor, policy), { action: 'reject', ...(request.comment === undefined ? {} : { reason: request.comment }) }, context),
       );
-    case 'activation': {
-      let active: ActiveExceptionCounts;
-      try {
-        active = await activeCountsFor(deps.counts, exception);
-      } catch (error) {
-        return cannotCheck('active-counts', { issueKey: request.issueKey, check: request.check, policy, detail: storageDetail(error) });
-      }
-      return verdictOf(decideTransition(exception, { action: 'activate', active }, context));
-    }
   }
+};
+
+/**
+ * The quorum and the concurrency limits, from one read of the register. A failed read blocks the transition as an
+ * unreadable approvals read: that is what the person was told before both were read together.
+ */
+const activationVerdict = async (deps: TransitionCheckDeps, { exception, actor, policy }: Judged, request: TransitionCheckRequest): Promise<TransitionVerdict> => {
+  let evidence: ActivationEvidence;
+  try {
+    evidence = await deps.activation.activationEvidence(activationQueryOf(request.issueKey, exception));
+  } catch (error) {
+    return cannotCheck('approvals', { issueKey: request.issueKey, check: request.check, policy, detail: storageDetail(error) });
+  }
+  const context: TransitionContext = { actor, now: request.now, policy, approvals: evidence.approvals };
+  return verdictOf(decideTransition(exception, { action: 'activate', active: evidence.active }, context));
 };
 
 export const checkTransition = async (deps: TransitionCheckDeps, request: TransitionCheckRequest): Promise<TransitionVerdict> => {
@@ -117,6 +122,7 @@ export const checkTransition = async (deps: TransitionCheckDeps, request: Transi
   if (!groups.ok) return cannotCheck('groups', { ...about, detail: `Jira answered ${groups.error.code}` });
   const judged: Judged = { exception: reading.exception, actor: { accountId: actor, groups: groups.value }, policy: policy.value };
   if (check.check === 'review') return reviewVerdict(judged, now);
+  if (check.check === 'activation') return activationVerdict(deps, judged, request);
 
   let approvals: Approval[];
   try {
@@ -124,5 +130,5 @@ export const checkTransition = async (deps: TransitionCheckDeps, request: Transi
   } catch (error) {
     return cannotCheck('approvals', { ...about, detail: storageDetail(error) });
   }
-  return decisionVerdict(deps, judged, { ...request, check }, approvals);
+  return decisionVerdict(judged, { ...request, check }, approvals);
 };

@@ -46,7 +46,7 @@ export const checkSubmission = async (input: SubmissionCheck): Promise<Transitio
   const { request, problems: unreadable } = readExceptionRequest(issue);
   let activeCounts: ActiveExceptionCounts;
   try {
-    activeCounts = await activeCountsFor(input.counts, request);
+    activeCounts = await activeCountsFor(input.counts, { ...request, issueKey: issue.key });
   } catch (error) {
     return cannotCheck('active-counts', { issueKey: issue.key, check: { check: 'submit' }, policy, detail: isStorageError(error) ? error.code : undefined });
   }

@@ -1,3 +1,4 @@
+import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
 import type { ControlReference, ExceptionKind, Status, Tier } from '../../domain/exception/security-exception';
 import type { Result } from '../../domain/shared/result';
 import type { IsoDate } from '../../domain/shared/dates';
@@ -91,6 +92,15 @@ export type DueQuery =
   /** Waiting for a decision (submitted, risk review, awaiting approval) since `since` or earlier. */
   | { readonly kind: 'stalled'; readonly since: string };
 
+/** What the concurrency limits compare for one candidate exception. */
+export type ConcurrencyQuery = {
+  readonly assetIds: readonly string[];
+  /** Absent while a draft names none: nothing is counted for it. */
+  readonly businessUnit?: string;
+  /** The candidate itself, never counted against its own limits. */
+  readonly excludingIssueKey: string;
+};
+
 export type RegisterConflictCode = 'REGISTER.VERSION_CONFLICT';
 export type RegisterCursorCode = 'REGISTER.INVALID_CURSOR';
 
@@ -115,6 +125,11 @@ export interface RegisterRepository {
   countDue(query: DueQuery): Promise<number>;
   countActiveForAsset(assetId: string): Promise<number>;
   countActiveForBusinessUnit(businessUnit: string): Promise<number>;
+  /**
+   * Every count the concurrency limits need, in one statement however many assets are named (a workflow
+   * validator has one query to spend): active exceptions on each distinct asset and in the business unit.
+   */
+  concurrencyCounts(query: ConcurrencyQuery): Promise<ActiveExceptionCounts>;
   /** Entries that renew `issueKey`, oldest first. */
   renewalsOf(issueKey: string): Promise<StoredRegisterEntry[]>;
 }

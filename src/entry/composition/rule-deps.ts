@@ -7,6 +7,7 @@ import { createJiraClient } from '../../adapters/jira/jira-client';
 import { createJiraGateways, type JiraGateways } from '../../adapters/jira/jira-gateway-factory';
 import { jiraPath } from '../../adapters/jira/jira-path';
 import type { RetryPolicy } from '../../adapters/jira/retry-policy';
+import { SqlActivationEvidence } from '../../adapters/sql/sql-activation-evidence';
 import type { TransitionCheckDeps } from '../../app/approvals/check-transition';
 import type { IssueCommentReader } from '../../app/approvals/decision-ports';
 import type { PolicySource } from '../../app/approvals/policy-source';
@@ -91,6 +92,7 @@ export const transitionCheckDeps = (platform: Platform, installation: string | u
     issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
     approvals: storage.approvals,
     counts: storage.register,
+    activation: new SqlActivationEvidence(storage.database),
     groups: groupsFor(gateways, installation),
     policy: kvsPolicySource,
   };

@@ -65,7 +65,8 @@ describe('the transition validator handler', () => {
       policy: { current: () => Promise.resolve({ ok: true, value: DEFAULT_POLICY }) },
       issues: { get: () => Promise.resolve({ kind: 'gone' }) },
       approvals: { forIssue: () => Promise.resolve([]) },
-      counts: { countActiveForAsset: () => Promise.resolve(0), countActiveForBusinessUnit: () => Promise.resolve(0) },
+      counts: { concurrencyCounts: () => Promise.resolve({ perAsset: {}, perBusinessUnit: 0 }) },
+      activation: { activationEvidence: () => Promise.resolve({ approvals: [], active: { perAsset: {}, perBusinessUnit: 0 } }) },
       groups: {
         groupsOf: (accountId) => {
           seen.push(accountId);

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { AliasedSelectQueryBuilder, ExpressionBuilder, Kysely } from 'kysely';
+import type { ConcurrencyQuery } from '../../app/ports/register-repository';
+import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
+import { dbInteger } from './db-values';
+import type { Database } from './schema';
+import { parseRow } from './sql-errors';
+
+/**
+ * The concurrency limits' counts as one SELECT of scalar subqueries, one per distinct asset and one for the business
+ * unit. Each subquery is answered from an index (the asset index then the register's key, or the business-unit
+ * index), so the statement costs what the separate counts cost, in one round trip; one SELECT without FROM is valid
+ * on SQLite, MariaDB and Forge SQL alike. Column names are generated (`asset_0`, ...) because asset ids are data.
+ */
+
+const BUSINESS_UNIT_COLUMN = 'business_unit_active';
+
+export type CountColumns = {
+  /** Column name and the asset it counts, one per distinct asset id. */
+  readonly assets: readonly (readonly [column: string, assetId: string])[];
+  readonly businessUnit: boolean;
+};
+
+export const countColumnsOf = (query: ConcurrencyQuery): CountColumns => ({
+  assets: [...new Set(query.assetIds)].map((assetId, index) => [`asset_${index}`, assetId] as const),
+  businessUnit: query.businessUnit !== undefined,
+});
+
+export const countsNothing = (columns: CountColumns): boolean => columns.assets.length === 0 && !columns.businessUnit;
+
+type Counted = AliasedSelectQueryBuilder<{ n: number | string | bigint }, string>;
+
+const activeOnAsset = (eb: ExpressionBuilder<Database, never>, assetId: string, excludingIssueKey: string) =>
+  eb
+    .selectFrom('exception_assets as a')
+    .innerJoin('exception_register as e', (join) => join.onRef('e.issue_key', '=', 'a.issue_key').onRef('e.revision', '=', 'a.revision'))
+    .where('a.asset_id', '=', assetId)
+    .where('e.status', '=', 'active')
+    .where('e.issue_key', '<>', excludingIssueKey)
+    .select((count) => count.fn.countAll().as('n'));
+
+const activeInBusinessUnit = (eb: ExpressionBuilder<Database, never>, businessUnit: string, excludingIssueKey: string) =>
+  eb
+    .selectFrom('exception_register as u')
+    .where('u.business_unit', '=', businessUnit)
+    .where('u.status', '=', 'active')
+    .where('u.issue_key', '<>', excludingIssueKey)
+    .select((count) => count.fn.countAll().as('n'));
+
+/** The one-row SELECT of every count; the caller makes sure `countsNothing` is false (a SELECT needs a column). */
+export const concurrencyCountsSelect = (db: Kysely<Database>, query: ConcurrencyQuery, columns: CountColumns) =>
+  db.selectNoFrom((eb) => {
+    const counted: Counted[] = columns.assets.map(([column, assetId]) => activeOnAsset(eb, assetId, query.excludingIssueKey).as(column));
+    if (query.businessUnit !== undefined) counted.push(activeInBusinessUnit(eb, query.businessUnit, query.excludingIssueKey).as(BUSINESS_UNIT_COLUMN));
+    return counted;
+  });
+
+const countRowSchema = z.record(z.string(), z.unknown());
+
+const countIn = (row: Readonly<Record<string, unknown>>, column: string): number => parseRow(dbInteger, row[column], `count ${column}`);
+
+/** Reads the counts back from a row holding (at least) the columns of `columns`. */
+export const countsOf = (row: unknown, columns: CountColumns): ActiveExceptionCounts => {
+  const values = parseRow(countRowSchema, row, 'concurrency counts');
+  return {
+    perAsset: Object.fromEntries(columns.assets.map(([column, assetId]) => [assetId, countIn(values, column)])),
+    perBusinessUnit: columns.businessUnit ? countIn(values, BUSINESS_UNIT_COLUMN) : 0,
+  };
+};
+
+export const NO_ACTIVE_COUNTS: ActiveExceptionCounts = { perAsset: {}, perBusinessUnit: 0 };
