@@ -1,32 +1,21 @@
 import { createDatabase, type SqlDatabase } from '../../adapters/sql/database';
-import { EXCEPTION_FIELD_MODULE_KEYS, EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import { EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
 import { descriptionOf, fieldValuesOf } from '../../app/projection/testing/exception-issue-builder';
 import type { ExceptionRequest } from '../../domain/exception/security-exception';
 import { installLocalForgeRuntime, type LocalForgeRuntime } from '../../sandbox/forge-runtime/install-local-forge-runtime';
 import { createLocalKvsStore, type LocalKvsStore } from '../../sandbox/forge-runtime/local-kvs-store';
-import type { ForgeFieldValueType } from '../../sandbox/jira/jira-model';
 import { findProject } from '../../sandbox/jira/jira-state';
 import { assignExceptionSchemes, expectStatus } from '../../sandbox/jira/testing/provision-exception-workflow';
 import { call, createStandInWorld, PEOPLE, type StandInWorld } from '../../sandbox/jira/testing/stand-in-world';
 import type { Platform } from '../composition/platform';
 import { issueEventsHandler } from '../issue-events.trigger';
+import { registerExceptionFields } from '../../sandbox/jira/testing/exception-fields';
 
 /**
  * A Jira site with a Security Exception workflow whose transitions carry no validators (as if an administrator had
  * removed them), the app's exception fields, the local Forge runtime and an in-memory SQLite register: the entry
  * handlers run here exactly as under Forge, against the real @forge/api and @forge/kvs.
  */
-
-const FIELD_TYPES: Readonly<Record<ExceptionFieldName, ForgeFieldValueType>> = {
-  kind: 'string',
-  assets: 'object',
-  controlReferences: 'object',
-  findings: 'object',
-  riskInputs: 'object',
-  compensatingControls: 'object',
-  requestedExpiry: 'date',
-  remediationPlan: 'object',
-};
 
 const STATUSES = [
   ['draft', 'Draft', 'TODO'],
@@ -109,12 +98,7 @@ export async function createRegisterWorld(): Promise<RegisterWorld> {
   world.jira.seedUser({ accountId: 'acc-owner', displayName: 'Owen Owner' });
   world.jira.seedGroup('security-architects', [PEOPLE.lead]);
   grantAdmin(world);
-  const fieldIds = Object.fromEntries(
-    (Object.keys(EXCEPTION_FIELD_MODULE_KEYS) as ExceptionFieldName[]).map((name) => [
-      name,
-      world.jira.registerForgeCustomField({ moduleKey: EXCEPTION_FIELD_MODULE_KEYS[name], name: `Exception ${name}`, type: FIELD_TYPES[name] }).id,
-    ]),
-  ) as Record<ExceptionFieldName, string>;
+  const fieldIds = registerExceptionFields(world.jira);
   await provisionWorkflow(world, Object.values(fieldIds));
 
   const kvs = createLocalKvsStore({ now: () => world.jira.clock.now() });

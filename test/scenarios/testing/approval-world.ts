@@ -26,10 +26,10 @@ import { transitionValidatorHandler } from '../../../src/entry/validators/transi
 import { installLocalForgeRuntime, type LocalForgeRuntime } from '../../../src/sandbox/forge-runtime/install-local-forge-runtime';
 import { createLocalKvsStore, type LocalKvsStore } from '../../../src/sandbox/forge-runtime/local-kvs-store';
 import type { JiraHttpRequest } from '../../../src/sandbox/jira/jira-http';
-import type { ForgeFieldValueType } from '../../../src/sandbox/jira/jira-model';
 import { createJiraStandIn, type JiraStandIn } from '../../../src/sandbox/jira/jira-stand-in';
 import { jiraSpecValidator } from '../../../src/sandbox/jira/testing/jira-spec';
 import { APP, call } from '../../../src/sandbox/jira/testing/stand-in-world';
+import { registerExceptionFields } from '../../../src/sandbox/jira/testing/exception-fields';
 
 /**
  * A Jira site set up the way an administrator sets up the app: project SEC provisioned by the real "Set up project"
@@ -67,17 +67,6 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   ciso: [PEOPLE.ciso],
   'security-architects': [PEOPLE.architect],
   'security-escalation': [],
-};
-
-const FIELD_TYPES: Readonly<Record<ExceptionFieldName, ForgeFieldValueType>> = {
-  kind: 'string',
-  assets: 'object',
-  controlReferences: 'object',
-  findings: 'object',
-  riskInputs: 'object',
-  compensatingControls: 'object',
-  requestedExpiry: 'date',
-  remediationPlan: 'object',
 };
 
 export const START = new Date('2027-03-01T09:00:00.000Z');
@@ -169,12 +158,7 @@ export async function createApprovalWorld(options: { readonly policy?: PolicyInp
   jira.seedGroup('jira-admins', [PEOPLE.admin]);
   for (const [name, members] of Object.entries(GROUPS)) jira.seedGroup(name, members);
   jira.seedProject({ key: 'SEC', name: 'Security Exceptions', leadAccountId: PEOPLE.lead });
-  const fieldIds = Object.fromEntries(
-    (Object.keys(EXCEPTION_FIELD_MODULE_KEYS) as ExceptionFieldName[]).map((name) => [
-      name,
-      jira.registerForgeCustomField({ moduleKey: EXCEPTION_FIELD_MODULE_KEYS[name], name: `Exception ${name}`, type: FIELD_TYPES[name] }).id,
-    ]),
-  ) as Record<ExceptionFieldName, string>;
+  const fieldIds = registerExceptionFields(jira);
 
   const jiraCalls: JiraCall[] = [];
   const sqlQueries: string[] = [];

@@ -38,7 +38,7 @@ import { createJiraStandIn, type JiraStandIn } from '../../../sandbox/jira/jira-
 import { jiraSpecValidator } from '../../../sandbox/jira/testing/jira-spec';
 import { APP, call } from '../../../sandbox/jira/testing/stand-in-world';
 import { signerOf } from '../../audit/testing/test-signer';
-import { EXCEPTION_FIELD_MODULE_KEYS, type ExceptionFieldName } from '../../projection/exception-issue';
+import type { ExceptionFieldName } from '../../projection/exception-issue';
 import { readExceptionIssue } from '../../projection/read-exception-issue';
 import { registerEntryOf } from '../../projection/register-entry';
 import type { StoredRegisterEntry } from '../../ports/register-repository';
@@ -46,6 +46,7 @@ import { JiraRenewalIssues } from '../../../adapters/jira/jira-renewal-issues';
 import type { RenewalDeps } from '../../renewal/request-renewal';
 import type { ExceptionRead } from '../job-ports';
 import type { Continuation, ContinuationQueue, ScheduledJobsDeps } from '../scheduled-jobs';
+import { registerExceptionFields } from '../../../sandbox/jira/testing/exception-fields';
 
 /**
  * A Jira site with the full Security Exception workflow (planned from the lifecycle table, as set-up creates it),
@@ -79,17 +80,6 @@ export const VALIDATOR_MODULE_KEYS: ValidatorModuleKeys = {
   peerReview: 'peer-review-validator',
   approval: 'approval-validator',
   activation: 'activation-validator',
-};
-
-const FIELD_TYPES: Readonly<Record<ExceptionFieldName, 'string' | 'object' | 'date'>> = {
-  kind: 'string',
-  assets: 'object',
-  controlReferences: 'object',
-  findings: 'object',
-  riskInputs: 'object',
-  compensatingControls: 'object',
-  requestedExpiry: 'date',
-  remediationPlan: 'object',
 };
 
 export type JiraCall = { readonly method: string; readonly path: string; readonly status: number };
@@ -243,12 +233,7 @@ export const createJobWorld = async (options: JobWorldOptions = {}): Promise<Job
   for (const [name, members] of Object.entries(GROUPS)) jira.seedGroup(name, members);
   jira.seedGroup('jira-admins', [PEOPLE.admin]);
   jira.seedProject({ key: 'SEC', name: 'Security Exceptions', leadAccountId: PEOPLE.lead });
-  const fieldIds = Object.fromEntries(
-    (Object.keys(EXCEPTION_FIELD_MODULE_KEYS) as ExceptionFieldName[]).map((name) => [
-      name,
-      jira.registerForgeCustomField({ moduleKey: EXCEPTION_FIELD_MODULE_KEYS[name], name, type: FIELD_TYPES[name] }).id,
-    ]),
-  ) as FieldIds<ExceptionFieldName>;
+  const fieldIds = registerExceptionFields(jira, (field) => field) as FieldIds<ExceptionFieldName>;
   await provisionWorkflow(jira, Object.values(fieldIds), policy);
 
   const calls: JiraCall[] = [];
