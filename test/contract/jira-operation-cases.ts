@@ -214,6 +214,20 @@ export const OPERATION_CASES: readonly OperationCase[] = [
     expected: [{ name: 'Task', hierarchyLevel: 0 }, { name: 'Sub-task', hierarchyLevel: -1 }, { id: '10050', name: 'Security Exception' }],
   },
   {
+    operation: 'getProjectIssueTypes',
+    label: 'lists the issue types a project offers',
+    responses: [{ status: 200, fixture: 'project-issue-types' }],
+    drive: (jira) => jira.getProjectIssueTypes('10000'),
+    expected: [{ id: '10001', name: 'Task', hierarchyLevel: 0 }, { id: '10050', name: 'Security Exception', hierarchyLevel: 0 }],
+  },
+  {
+    operation: 'getServerInfo',
+    label: 'reads the site address',
+    responses: [{ status: 200, fixture: 'server-info' }],
+    drive: (jira) => jira.getServerInfo(),
+    expected: { baseUrl: 'https://acme-security.atlassian.net' },
+  },
+  {
     operation: 'createIssueType',
     label: 'creates the Security Exception issue type',
     responses: [{ status: 201, fixture: 'issue-type-created' }],

@@ -8,7 +8,8 @@ import { jiraPath, withQuery } from './jira-path';
 /**
  * The configuration Jira has no Forge module for: issue type, statuses, workflow, workflow scheme, screens
  * and schemes, and assigning the schemes to a (company-managed) project. Each create has a matching lookup
- * so the set-up use case can find what an earlier run made and stay idempotent.
+ * so the set-up use case can find what an earlier run made and stay idempotent. Also what set-up reads to
+ * place the register's home issue: the issue types a project offers and the site's address.
  */
 
 export type StatusCategory = 'TODO' | 'IN_PROGRESS' | 'DONE';
@@ -81,6 +82,10 @@ const workflowSchema = z.looseObject({
   version: z.looseObject({ id: z.string(), versionNumber: z.number().int() }).optional(),
 });
 
+const issueTypeSchema = z.looseObject({ id: z.string(), name: z.string(), hierarchyLevel: z.number().int().optional() });
+type IssueTypeItem = NamedItem & { readonly hierarchyLevel: number | undefined };
+const asIssueType = ({ id, name, hierarchyLevel }: z.infer<typeof issueTypeSchema>): IssueTypeItem => ({ id, name, hierarchyLevel });
+
 const asNamed = ({ id, name }: { id: string | number; name: string }): NamedItem => ({ id: String(id), name });
 const asStatus = ({ id, name, statusCategory }: z.infer<typeof statusSchema>): JiraStatus => ({ id, name, statusCategory });
 const asWorkflow = ({ id, name, version }: z.infer<typeof workflowSchema>): JiraWorkflow => ({
@@ -108,14 +113,31 @@ export const provisioningOperations = (client: JiraClient) => {
     client.send({ operation, method: 'PUT', path, body, response: noContent });
 
   return {
-    async listIssueTypes(): Promise<JiraResult<(NamedItem & { hierarchyLevel: number | undefined })[]>> {
+    async listIssueTypes(): Promise<JiraResult<IssueTypeItem[]>> {
+      const result = await client.send({ operation: 'listIssueTypes', method: 'GET', path: '/rest/api/3/issuetype', response: z.array(issueTypeSchema) });
+      return result.ok ? ok(result.value.map(asIssueType)) : result;
+    },
+
+    /** The issue types people can create in the project: those of the issue type scheme it uses. */
+    async getProjectIssueTypes(projectIdOrKey: string): Promise<JiraResult<IssueTypeItem[]>> {
       const result = await client.send({
-        operation: 'listIssueTypes',
+        operation: 'getProjectIssueTypes',
         method: 'GET',
-        path: '/rest/api/3/issuetype',
-        response: z.array(z.looseObject({ id: z.string(), name: z.string(), hierarchyLevel: z.number().int().optional() })),
+        path: withQuery(jiraPath`/rest/api/3/project/${projectIdOrKey}`, { expand: 'issueTypes' }),
+        response: z.looseObject({ issueTypes: z.array(issueTypeSchema).default([]) }),
       });
-      return result.ok ? ok(result.value.map(({ id, name, hierarchyLevel }) => ({ id, name, hierarchyLevel }))) : result;
+      return result.ok ? ok(result.value.issueTypes.map(asIssueType)) : result;
+    },
+
+    /** The site's address, which links in e-mails lead to; anything but an http(s) address is an invalid answer. */
+    async getServerInfo(): Promise<JiraResult<{ baseUrl: string }>> {
+      const result = await client.send({
+        operation: 'getServerInfo',
+        method: 'GET',
+        path: '/rest/api/3/serverInfo',
+        response: z.looseObject({ baseUrl: z.url({ protocol: /^https?$/ }) }),
+      });
+      return result.ok ? ok({ baseUrl: result.value.baseUrl }) : result;
     },
 
     async createIssueType(draft: IssueTypeDraft): Promise<JiraResult<NamedItem>> {

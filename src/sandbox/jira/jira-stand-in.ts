@@ -16,6 +16,7 @@ import { issueTypeRoutes } from './routes/issue-type-routes';
 import { propertyRoutes } from './routes/property-routes';
 import { screenRoutes } from './routes/screen-routes';
 import { searchRoutes } from './routes/search-routes';
+import { serverInfoRoutes } from './routes/server-info-routes';
 import { statusRoutes } from './routes/status-routes';
 import { transitionRoutes } from './routes/transition-routes';
 import { userAndPermissionRoutes } from './routes/user-and-permission-routes';
@@ -108,6 +109,7 @@ const ROUTES: RouteTable = {
   ...workflowSchemeRoutes,
   ...screenRoutes,
   ...issueLinkRoutes,
+  ...serverInfoRoutes,
 };
 
 const directScope: InvocationScope = (_accountId, fn) => fn();

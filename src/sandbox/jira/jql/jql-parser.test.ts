@@ -30,6 +30,13 @@ describe('JQL the stand-in understands', () => {
     ['issuekey IN (SEC-3) order by KEY desc', { clauses: [{ field: 'key', values: ['SEC-3'] }], orderBy: [{ field: 'key', direction: 'DESC' }] }],
     ["type = 'Security Exception' ORDER BY key", { clauses: [{ field: 'issuetype', values: ['Security Exception'] }], orderBy: [{ field: 'key', direction: 'ASC' }] }],
     ['ORDER BY key ASC', { clauses: [], orderBy: [{ field: 'key', direction: 'ASC' }] }],
+    [
+      'project = 10000 AND labels = "exception-register-home" ORDER BY key ASC',
+      {
+        clauses: [{ field: 'project', values: ['10000'] }, { field: 'labels', values: ['exception-register-home'] }],
+        orderBy: [{ field: 'key', direction: 'ASC' }],
+      },
+    ],
   ])('%s', (source, expected) => {
     expect(parseJql(source)).toEqual({ ok: true, query: expected });
   });

@@ -2,12 +2,12 @@ import { lexJql, type JqlToken } from './jql-lexer';
 
 /**
  * The JQL the stand-in accepts, and nothing more: clauses joined by AND over `project`, `issuetype`,
- * `status`, `key` (`=` or `in (...)`) and `updated` (`>=`, `>`, `<=`, `<`), then an optional
+ * `status`, `key`, `labels` (`=` or `in (...)`) and `updated` (`>=`, `>`, `<=`, `<`), then an optional
  * `ORDER BY key|updated [ASC|DESC]`. Everything else (OR, NOT, functions, other fields, other operators) is
  * reported as unsupported rather than approximated: a stand-in that guessed would pass tests Jira fails.
  */
 
-export type ListField = 'project' | 'issuetype' | 'status' | 'key';
+export type ListField = 'project' | 'issuetype' | 'status' | 'key' | 'labels';
 export type RangeOperator = '>=' | '>' | '<=' | '<';
 
 export type JqlClause =
@@ -29,6 +29,7 @@ const FIELD_ALIASES: Readonly<Record<string, ListField | 'updated'>> = {
   issuekey: 'key',
   id: 'key',
   issue: 'key',
+  labels: 'labels',
   updated: 'updated',
   updateddate: 'updated',
 };

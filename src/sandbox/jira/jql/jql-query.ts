@@ -2,7 +2,7 @@ import { isValid, parse } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { JiraIssue } from '../jira-model';
 import { findProject, type JiraState } from '../jira-state';
-import type { JqlClause, JqlQuery, SortKey } from './jql-parser';
+import type { JqlClause, JqlQuery, ListField, SortKey } from './jql-parser';
 
 /**
  * A parsed query resolved against the site: names become ids (an unknown value is Jira's 400, not an empty
@@ -30,7 +30,13 @@ const doesNotExist = (value: string, field: string): string => `The value '${val
 
 type Resolved = { readonly ok: true; readonly ids: ReadonlySet<string> } | { readonly ok: false; readonly message: string };
 
-const resolveValues = (state: JiraState, clause: Extract<JqlClause, { values: readonly string[] }>): Resolved => {
+/** Labels are free text: a label no issue carries matches nothing, where an unknown project is an error. */
+const labelsOf = (issue: JiraIssue): readonly unknown[] => {
+  const labels = issue.values.get('labels');
+  return Array.isArray(labels) ? labels : [];
+};
+
+const resolveValues = (state: JiraState, clause: { readonly field: Exclude<ListField, 'labels'>; readonly values: readonly string[] }): Resolved => {
   const ids = new Set<string>();
   for (const value of clause.values) {
     const lower = value.toLowerCase();
@@ -53,7 +59,7 @@ const resolveValues = (state: JiraState, clause: Extract<JqlClause, { values: re
   return { ok: true, ids };
 };
 
-const attributeOf = (issue: JiraIssue, field: 'project' | 'issuetype' | 'status' | 'key'): string => {
+const attributeOf = (issue: JiraIssue, field: Exclude<ListField, 'labels'>): string => {
   switch (field) {
     case 'project':
       return issue.projectId;
@@ -106,12 +112,18 @@ export function compileJql(state: JiraState, query: JqlQuery, timeZone: string):
       predicates.push((issue) => inRange(issue.updated.getTime(), clause.operator, bound.getTime()));
       continue;
     }
-    const resolved = resolveValues(state, clause);
+    if (clause.field === 'labels') {
+      const wanted = clause.values;
+      predicates.push((issue) => labelsOf(issue).some((label) => typeof label === 'string' && wanted.includes(label)));
+      continue;
+    }
+    const { field } = clause;
+    const resolved = resolveValues(state, { field, values: clause.values });
     if (!resolved.ok) {
       messages.push(resolved.message);
       continue;
     }
-    predicates.push((issue) => resolved.ids.has(attributeOf(issue, clause.field)));
+    predicates.push((issue) => resolved.ids.has(attributeOf(issue, field)));
   }
   if (messages.length > 0) return { ok: false, messages };
   // Without ORDER BY the newest issues come first.

@@ -49,6 +49,15 @@ describe('POST /rest/api/3/search/jql', () => {
     expect(keys(body)).toEqual(expected);
   });
 
+  it('finds issues by label, and a label no issue carries matches nothing rather than failing', async () => {
+    world.jira.seedIssue({ projectKey: 'SEC', issueType: 'Task', summary: 'Home', reporterAccountId: PEOPLE.admin, values: { labels: ['register-home', 'ops'] } });
+    world.jira.seedIssue({ projectKey: 'OPS', issueType: 'Task', summary: 'Elsewhere', reporterAccountId: PEOPLE.admin, values: { labels: ['register-home'] } });
+
+    expect(keys((await search({ jql: 'project = SEC AND labels = "register-home"', fields: ['key'] })).body)).toEqual(['SEC-13']);
+    expect(keys((await search({ jql: 'labels in (ops, register-home) ORDER BY key ASC', fields: ['key'] })).body)).toEqual(['OPS-2', 'SEC-13']);
+    expect(await search({ jql: 'labels = "nobody-uses-this"' })).toEqual({ status: 200, body: { issues: [], isLast: true } });
+  });
+
   it('reads dates in the searcher’s time zone', async () => {
     // 2026-03-01 10:30 in Berlin is 09:30 UTC: SEC-1 (10:00 UTC) matches, OPS-1 (09:00 UTC) does not.
     const { body } = await search({ jql: 'project in (SEC, OPS) AND updated >= "2026-03-01 10:30" ORDER BY key', fields: ['key'] }, PEOPLE.lead);
