@@ -2,7 +2,7 @@ import { isValid, parse } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { JiraIssue } from '../jira-model';
 import { findProject, type JiraState } from '../jira-state';
-import type { JqlClause, JqlQuery, ListField, SortKey } from './jql-parser';
+import type { JqlQuery, ListField, SortKey } from './jql-parser';
 
 /**
  * A parsed query resolved against the site: names become ids (an unknown value is Jira's 400, not an empty
