@@ -2,13 +2,16 @@ import { SETUP_DESCRIPTIONS, SETUP_NAMES } from '../../domain/provisioning/setup
 import { ensureAssignedScheme, ensureNamedItem } from './ensure-assigned-scheme';
 import type { ScreenIds } from './ensure-screens';
 import { findByName } from './find-by-name';
+import { JIRA_DEFAULTS, type RegisterIssueTypes } from './home-issue-type';
 import type { GatewayResult, Page, PageRequest, ProjectSchemes, ProjectSummary, ProvisioningGateway } from './provisioning-gateway';
 import type { StepResult } from './setup-steps';
 
 /**
- * The schemes that bind the issue type, its workflow and its screens to the project. The issue type and
- * screen schemes hold only the Security Exception issue type: a project set up here is reserved for
- * security exceptions, so nothing else can be created in it by mistake.
+ * The schemes that bind the issue type, its workflow and its screens to the project. The issue type scheme
+ * holds the Security Exception issue type and, when the site has one, the standard type of the register's
+ * home issue (see home-issue-type.ts), which keeps Jira's own workflow and screens; nothing else can be
+ * created in the project. Schemes are matched by name, so a scheme made before the home type existed keeps
+ * its content and the home step says what to change.
  */
 
 const schemeOf = (page: GatewayResult<Page<ProjectSchemes>>, projectId: string): GatewayResult<string | undefined> =>
@@ -29,10 +32,19 @@ export const ensureScreenScheme = (jira: ProvisioningGateway, screens: ScreenIds
   });
 };
 
+/** The home type gets Jira's default screens when the site still has them; otherwise it shares the exception's. */
+const homeScreenMapping = async (jira: ProvisioningGateway, types: RegisterIssueTypes) => {
+  if (types.home === undefined) return { ok: true as const, value: [] };
+  const homeTypeId = types.home.id;
+  const found = await findByName(JIRA_DEFAULTS.screenScheme, (page) => jira.listScreenSchemes(JIRA_DEFAULTS.screenScheme, page));
+  if (!found.ok) return found;
+  return { ok: true as const, value: found.value === undefined ? [] : [{ issueTypeId: homeTypeId, screenSchemeId: found.value.id }] };
+};
+
 export const ensureIssueTypeScreenScheme = (
   jira: ProvisioningGateway,
   project: ProjectSummary,
-  issueTypeId: string,
+  types: RegisterIssueTypes,
   screenSchemeId: string,
 ): Promise<StepResult<string>> => {
   const name = SETUP_NAMES.issueTypeScreenScheme;
@@ -41,15 +53,15 @@ export const ensureIssueTypeScreenScheme = (
     name,
     project,
     find: () => findByName(name, (page) => jira.listIssueTypeScreenSchemes(name, page)),
-    create: () =>
-      jira.createIssueTypeScreenScheme({
+    create: async () => {
+      const home = await homeScreenMapping(jira, types);
+      if (!home.ok) return home;
+      return jira.createIssueTypeScreenScheme({
         name,
         description: SETUP_DESCRIPTIONS.issueTypeScreenScheme,
-        issueTypeMappings: [
-          { issueTypeId: 'default', screenSchemeId },
-          { issueTypeId, screenSchemeId },
-        ],
-      }),
+        issueTypeMappings: [{ issueTypeId: 'default', screenSchemeId }, { issueTypeId: types.exception.id, screenSchemeId }, ...home.value],
+      });
+    },
     assigned: async () => schemeOf(await jira.getIssueTypeScreenSchemesOfProjects([project.id]), project.id),
     assign: (schemeId) => jira.assignIssueTypeScreenScheme({ projectId: project.id, schemeId }),
     refusedAssignment: 'Jira assigns screen schemes only to company-managed projects; check the project, then run set-up again.',
@@ -77,7 +89,7 @@ const missingId = {
 export const ensureWorkflowScheme = (
   jira: ProvisioningGateway,
   project: ProjectSummary,
-  issueTypeId: string,
+  types: RegisterIssueTypes,
   workflowName: string,
 ): Promise<StepResult<string>> => {
   const name = SETUP_NAMES.workflowScheme;
@@ -91,7 +103,10 @@ export const ensureWorkflowScheme = (
         name,
         description: SETUP_DESCRIPTIONS.workflowScheme,
         defaultWorkflow: workflowName,
-        issueTypeMappings: { [issueTypeId]: workflowName },
+        issueTypeMappings: {
+          [types.exception.id]: workflowName,
+          ...(types.home === undefined ? {} : { [types.home.id]: JIRA_DEFAULTS.workflow }),
+        },
       });
       if (!created.ok) return created;
       const { id } = created.value;
@@ -108,7 +123,8 @@ export const ensureWorkflowScheme = (
   });
 };
 
-export const ensureIssueTypeScheme = (jira: ProvisioningGateway, project: ProjectSummary, issueTypeId: string): Promise<StepResult<string>> => {
+export const ensureIssueTypeScheme = (jira: ProvisioningGateway, project: ProjectSummary, types: RegisterIssueTypes): Promise<StepResult<string>> => {
+  const issueTypeId = types.exception.id;
   const name = SETUP_NAMES.issueTypeScheme;
   return ensureAssignedScheme({
     kind: 'issue type scheme',
@@ -116,11 +132,16 @@ export const ensureIssueTypeScheme = (jira: ProvisioningGateway, project: Projec
     project,
     find: () => findByName(name, (page) => jira.listIssueTypeSchemes(name, page)),
     create: () =>
-      jira.createIssueTypeScheme({ name, description: SETUP_DESCRIPTIONS.issueTypeScheme, issueTypeIds: [issueTypeId], defaultIssueTypeId: issueTypeId }),
+      jira.createIssueTypeScheme({
+        name,
+        description: SETUP_DESCRIPTIONS.issueTypeScheme,
+        issueTypeIds: types.home === undefined ? [issueTypeId] : [issueTypeId, types.home.id],
+        defaultIssueTypeId: issueTypeId,
+      }),
     assigned: async () => schemeOf(await jira.getIssueTypeSchemesOfProjects([project.id]), project.id),
     assign: (schemeId) => jira.assignIssueTypeScheme({ projectId: project.id, schemeId }),
     refusedAssignment:
-      'Jira refuses it while the project has issues of types the scheme leaves out (it holds only Security Exception). Move those ' +
+      'Jira refuses it while the project has issues of types the scheme leaves out (it holds Security Exception and the home issue’s type). Move those ' +
       'issues to another project or set up a new, empty project, then run set-up again.',
   });
 };

@@ -12,6 +12,8 @@ export type GatewayFailure = Refusal & {
   readonly operation: string;
   readonly status?: number;
   readonly errorMessages: readonly string[];
+  /** What Jira said about individual fields, by field id. */
+  readonly errors?: Readonly<Record<string, string>>;
 };
 export type GatewayResult<T> = Ok<T> | { readonly ok: false; readonly error: GatewayFailure };
 
@@ -28,6 +30,24 @@ export type ProjectSummary = {
   readonly key: string;
   readonly name: string;
   readonly management: 'company-managed' | 'team-managed';
+};
+
+export type IssueTypeItem = NamedItem & { readonly hierarchyLevel: number | undefined };
+
+/** The Atlassian Document Format the app writes into descriptions: plain paragraphs. */
+export type AdfParagraphs = {
+  readonly type: 'doc';
+  readonly version: 1;
+  readonly content: readonly { readonly type: 'paragraph'; readonly content: readonly { readonly type: 'text'; readonly text: string }[] }[];
+};
+
+export type IssueCreation = {
+  readonly projectKey: string;
+  readonly issueTypeName: string;
+  readonly summary: string;
+  readonly description: AdfParagraphs;
+  /** Other field values by field id, as Jira's create screen takes them. */
+  readonly fields: Readonly<Record<string, readonly string[]>>;
 };
 
 export type IssueSummary = { readonly key: string; readonly issueType: { readonly id: string; readonly name: string } };
@@ -74,7 +94,11 @@ export interface ProvisioningGateway {
   }): AsyncIterable<GatewayResult<{ readonly issues: readonly IssueSummary[] }>>;
   resolveFieldIds<N extends string>(moduleKeys: Readonly<Record<N, string>>): Promise<GatewayResult<Readonly<Record<N, string>>>>;
 
-  listIssueTypes(): Promise<GatewayResult<readonly (NamedItem & { readonly hierarchyLevel: number | undefined })[]>>;
+  getProjectIssueTypes(projectIdOrKey: string): Promise<GatewayResult<readonly IssueTypeItem[]>>;
+  getServerInfo(): Promise<GatewayResult<{ readonly baseUrl: string }>>;
+  createIssue(creation: IssueCreation): Promise<GatewayResult<{ readonly id: string; readonly key: string }>>;
+
+  listIssueTypes(): Promise<GatewayResult<readonly IssueTypeItem[]>>;
   createIssueType(draft: { readonly name: string; readonly description?: string; readonly hierarchyLevel?: 0 | -1 }): Promise<GatewayResult<NamedItem>>;
 
   findStatusesByName(names: readonly string[], projectId?: string): Promise<GatewayResult<readonly JiraStatus[]>>;

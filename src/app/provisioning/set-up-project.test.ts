@@ -9,6 +9,7 @@ import type { FaultRule } from '../../sandbox/jira/fault-injection';
 import type { JiraStandIn } from '../../sandbox/jira/jira-stand-in';
 import { APP, call, createStandInWorld, json, PEOPLE } from '../../sandbox/jira/testing/stand-in-world';
 import type { WorkflowValidatorPayload } from '../../sandbox/jira/workflow-validators';
+import { REGISTER_HOME_LABEL } from './ensure-register-home';
 import { setUpProject, type ProjectSetupReport, type SetUpProjectInput } from './set-up-project';
 import { SETUP_STEPS, type SetupStepId, type StepOutcome } from './setup-steps';
 
@@ -150,6 +151,13 @@ const securityExceptionWorkflow = (jira: JiraStandIn) => {
   return workflow;
 };
 
+/** Issues carrying the home label, wherever they are. */
+const homeIssues = (jira: JiraStandIn) =>
+  [...jira.state.issues.values()].filter((issue) => {
+    const labels = issue.values.get('labels');
+    return Array.isArray(labels) && labels.includes(REGISTER_HOME_LABEL);
+  });
+
 const ari = (moduleKey: string) => `ari:cloud:ecosystem::extension/${APP.appId}/${APP.environmentId}/static/${moduleKey}`;
 
 describe('setUpProject on the Jira stand-in', () => {
@@ -192,16 +200,24 @@ describe('setUpProject on the Jira stand-in', () => {
       issueTypeScreenScheme: 'Security Exception Issue Type Screen Scheme',
     });
     expect(configuration.workflowSchemes).toEqual([
-      { name: 'Security Exception Workflow Scheme', defaultWorkflow: 'Security Exception Workflow', mappings: ['Security Exception -> Security Exception Workflow'] },
+      {
+        name: 'Security Exception Workflow Scheme',
+        defaultWorkflow: 'Security Exception Workflow',
+        mappings: ['Task -> jira', 'Security Exception -> Security Exception Workflow'],
+      },
     ]);
     expect(configuration.issueTypeSchemes).toContainEqual({
       name: 'Security Exception Issue Type Scheme',
-      types: ['Security Exception'],
+      types: ['Security Exception', 'Task'],
       defaultType: 'Security Exception',
     });
     expect(configuration.issueTypeScreenSchemes).toContainEqual({
       name: 'Security Exception Issue Type Screen Scheme',
-      mappings: ['default -> Security Exception Screen Scheme', 'Security Exception -> Security Exception Screen Scheme'],
+      mappings: [
+        'default -> Security Exception Screen Scheme',
+        'Security Exception -> Security Exception Screen Scheme',
+        'Task -> Default Screen Scheme',
+      ],
     });
     expect(configuration.screenSchemes).toContainEqual({
       name: 'Security Exception Screen Scheme',
@@ -318,7 +334,8 @@ describe('setUpProject on the Jira stand-in', () => {
     expect(report.summary).toBe('SEC was already set up for security exceptions; nothing was changed.');
     expect(outcomes(report)).toEqual(everyStep('already-present'));
     expect(configurationOf(site.jira)).toEqual(before);
-    expect(site.sent.filter((line) => !line.startsWith('GET '))).toEqual([]);
+    expect(site.sent.filter((line) => !line.startsWith('GET ') && line !== 'POST /rest/api/3/search/jql')).toEqual([]);
+    expect(homeIssues(site.jira)).toHaveLength(1);
   });
 
   it('gives a second project the shared configuration, only assigning the schemes', async () => {
@@ -329,7 +346,12 @@ describe('setUpProject on the Jira stand-in', () => {
     const report = await site.run('OPS');
 
     expect(outcomes(report)).toEqual(
-      everyStep('already-present', { 'issue-type-screen-scheme': 'updated', 'workflow-scheme': 'updated', 'issue-type-scheme': 'updated' }),
+      everyStep('already-present', {
+        'issue-type-screen-scheme': 'updated',
+        'workflow-scheme': 'updated',
+        'issue-type-scheme': 'updated',
+        'register-home': 'created',
+      }),
     );
     expect(detailOf(report, 'workflow-scheme')).toBe(
       'Found the workflow scheme "Security Exception Workflow Scheme" and assigned it to OPS in place of "Default Workflow Scheme".',
@@ -364,6 +386,104 @@ describe('setUpProject on the Jira stand-in', () => {
     expect(securityExceptionWorkflow(site.jira).statuses.map((status) => status.statusId)).toContain(active.id);
   });
 
+  describe('the register’s home issue', () => {
+    const TASK = '10001';
+
+    /** What an admin changes by hand, or a set-up from before the home issue left: the item named, replaced in the site. */
+    const replaceIn = <T extends { readonly id: string; readonly name: string }>(items: Map<string, T>, name: string, change: (item: T) => T) => {
+      const item = [...items.values()].find((candidate) => candidate.name === name);
+      if (item === undefined) throw new Error(`${name} is missing`);
+      items.set(item.id, change(item));
+    };
+
+    const deleteHome = async (site: Site) => {
+      for (const issue of homeIssues(site.jira)) expect((await call(site.jira, 'DELETE', `/rest/api/3/issue/${issue.key}`)).status).toBe(204);
+    };
+
+    it('is a Task labelled for the register, on Jira’s own workflow and screens, reported with the site’s address', async () => {
+      const site = createSite();
+
+      const report = await site.run();
+
+      expect(report.registerHome).toEqual({ projectKey: 'SEC', issueKey: 'SEC-1', siteUrl: 'https://jira-stand-in.invalid' });
+      const [home] = homeIssues(site.jira);
+      expect(home?.key).toBe('SEC-1');
+      expect(site.jira.state.issueTypes.get(home?.issueTypeId ?? '')?.name).toBe('Task');
+      expect(site.jira.state.statuses.get(home?.statusId ?? '')?.name).toBe('To Do');
+      expect(home?.values.get('summary')).toBe('Security exception register');
+      expect(JSON.stringify(home?.values.get('description'))).toContain('the monthly security exception report is e-mailed to the review group about this one');
+    });
+
+    it.each<[string, (site: Site) => Promise<void>, StepOutcome, RegExp, number]>([
+      [
+        'exists already, found by its label',
+        async (site) => void (await site.run()),
+        'already-present',
+        /^Found SEC-1 \(Task\), the register's home issue in SEC, by its label "exception-register-home"\.$/,
+        1,
+      ],
+      [
+        'is created',
+        () => Promise.resolve(),
+        'created',
+        /^Created SEC-1 \(Task\) "Security exception register" as the register's home issue in SEC: monthly reports are e-mailed about it/,
+        1,
+      ],
+      [
+        'has no usable issue type, in a project whose issue type scheme holds only Security Exception',
+        async (site) => {
+          await site.run();
+          await deleteHome(site);
+          replaceIn(site.jira.state.issueTypeSchemes, 'Security Exception Issue Type Scheme', (scheme) => ({
+            ...scheme,
+            issueTypeIds: scheme.issueTypeIds.filter((id) => id !== TASK),
+          }));
+        },
+        'failed',
+        /^SEC offers no issue type for the register's home issue: it has "Security Exception", .* Add "Task" to the issue type scheme "Security Exception Issue Type Scheme" \(Jira settings > Issues > Issue type schemes > Edit\), then run set-up again\./,
+        0,
+      ],
+      [
+        'is refused by Jira, whose create screen for Task lacks the label',
+        async (site) => {
+          await site.run();
+          await deleteHome(site);
+          const ours = [...site.jira.state.screenSchemes.values()].find((scheme) => scheme.name === 'Security Exception Screen Scheme');
+          replaceIn(site.jira.state.issueTypeScreenSchemes, 'Security Exception Issue Type Screen Scheme', (scheme) => ({
+            ...scheme,
+            mappings: new Map([...scheme.mappings, [TASK, String(ours?.id)]]),
+          }));
+        },
+        'failed',
+        /^Could not create the register's home issue in SEC\. .*labels: Field 'labels' cannot be set\..* associate "Task" with the "Default Screen Scheme", then run set-up again\.$/,
+        0,
+      ],
+    ])('%s', async (_case, prepare, outcome, detail, homes) => {
+      const site = createSite();
+      await prepare(site);
+
+      const report = await site.run();
+
+      expect(outcomes(report)['register-home']).toBe(outcome);
+      expect(detailOf(report, 'register-home')).toMatch(detail);
+      expect(homeIssues(site.jira)).toHaveLength(homes);
+      expect(report.registerHome?.issueKey).toBe(homes === 0 ? undefined : 'SEC-1');
+      expect(report.result).toBe(outcome === 'failed' ? 'stopped' : outcome === 'created' ? 'set-up' : 'already-set-up');
+    });
+
+    it('is not a labelled security exception', async () => {
+      const site = createSite();
+      await site.run();
+      await deleteHome(site);
+      site.jira.seedIssue({ projectKey: 'SEC', issueType: 'Security Exception', summary: 'Legacy TLS', reporterAccountId: PEOPLE.requester, values: { labels: [REGISTER_HOME_LABEL] } });
+
+      const report = await site.run();
+
+      expect(outcomes(report)['register-home']).toBe('created');
+      expect(report.registerHome?.issueKey).toBe('SEC-3');
+    });
+  });
+
   describe('resuming after a failure', () => {
     const failAt: [SetupStepId, string, FaultRule][] = [
       ['project', 'reading the project', { status: 500, method: 'GET', pathPattern: /^\/rest\/api\/3\/project\/SEC$/ }],
@@ -380,6 +500,8 @@ describe('setUpProject on the Jira stand-in', () => {
       ['workflow-scheme', 'assigning the created scheme', { status: 500, method: 'PUT', pathPattern: /^\/rest\/api\/3\/workflowscheme\/project$/ }],
       ['issue-type-scheme', 'creating the scheme', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/issuetypescheme$/ }],
       ['issue-type-scheme', 'assigning the created scheme', { status: 500, method: 'PUT', pathPattern: /^\/rest\/api\/3\/issuetypescheme\/project$/ }],
+      ['register-home', 'reading the site address', { status: 500, method: 'GET', pathPattern: /^\/rest\/api\/3\/serverInfo$/ }],
+      ['register-home', 'creating the home issue', { status: 500, method: 'POST', pathPattern: /^\/rest\/api\/3\/issue$/ }],
     ];
 
     it.each(failAt)('stops at "%s" when Jira fails %s, and the next run ends as an uninterrupted one', async (step, _when, fault) => {

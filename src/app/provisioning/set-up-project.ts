@@ -2,6 +2,7 @@ import type { ValidatorModuleKeys } from '../../domain/provisioning/workflow-pla
 import type { ApprovalLevel } from '../../domain/policy/policy-config';
 import { checkProject } from './check-project';
 import { ensureIssueType } from './ensure-issue-type';
+import { ensureRegisterHome, type RegisterHome } from './ensure-register-home';
 import { ensureIssueTypeScheme, ensureIssueTypeScreenScheme, ensureScreenScheme, ensureWorkflowScheme } from './ensure-schemes';
 import { ensureScreens, type FieldModuleKeys } from './ensure-screens';
 import { ensureStatuses } from './ensure-statuses';
@@ -46,6 +47,8 @@ export type ProjectSetupReport = {
   readonly result: 'set-up' | 'already-set-up' | 'stopped';
   readonly summary: string;
   readonly steps: readonly StepReport[];
+  /** The register's home issue this project has, once set-up reached it. */
+  readonly registerHome?: RegisterHome;
 };
 
 const MAX_DETAIL = 2000;
@@ -54,12 +57,16 @@ const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice
 
 const stepRecorder = (projectKey: string) => {
   const steps: StepReport[] = [];
+  let registerHome: RegisterHome | undefined;
   const nameOf = (step: SetupStepId): string => SETUP_STEPS.find((candidate) => candidate.step === step)?.name ?? step;
   return {
     async run<T>(step: SetupStepId, body: () => Promise<StepResult<T>>): Promise<StepResult<T>> {
       const result = await body();
       steps.push({ step, name: nameOf(step), outcome: result.ok ? result.outcome : 'failed', detail: clip(result.detail) });
       return result;
+    },
+    home(found: RegisterHome): void {
+      registerHome = found;
     },
     report(): ProjectSetupReport {
       const ran = new Set(steps.map((entry) => entry.step));
@@ -87,6 +94,7 @@ const stepRecorder = (projectKey: string) => {
           ? `${projectKey} is ready for security exceptions.`
           : `${projectKey} was already set up for security exceptions; nothing was changed.`,
         steps,
+        ...(registerHome === undefined ? {} : { registerHome }),
       };
     },
   };
@@ -98,14 +106,15 @@ export async function setUpProject(deps: SetUpProjectDeps, input: SetUpProjectIn
 
   const project = await steps.run('project', () => checkProject(jira, input.projectKey));
   if (!project.ok) return steps.report();
-  const issueType = await steps.run('issue-type', () => ensureIssueType(jira));
-  if (!issueType.ok) return steps.report();
+  const issueTypes = await steps.run('issue-type', () => ensureIssueType(jira));
+  if (!issueTypes.ok) return steps.report();
+  const types = issueTypes.value;
   const statuses = await steps.run('statuses', () => ensureStatuses(jira));
   if (!statuses.ok) return steps.report();
   const workflow = await steps.run('workflow', () =>
     ensureWorkflow(jira, {
       project: project.value,
-      issueTypeId: issueType.value.id,
+      issueTypeId: types.exception.id,
       statusIds: statuses.value,
       plan: {
         app: input.app,
@@ -121,11 +130,16 @@ export async function setUpProject(deps: SetUpProjectDeps, input: SetUpProjectIn
   const screenScheme = await steps.run('screen-scheme', () => ensureScreenScheme(jira, screens.value));
   if (!screenScheme.ok) return steps.report();
   const screensAssigned = await steps.run('issue-type-screen-scheme', () =>
-    ensureIssueTypeScreenScheme(jira, project.value, issueType.value.id, screenScheme.value),
+    ensureIssueTypeScreenScheme(jira, project.value, types, screenScheme.value),
   );
   if (!screensAssigned.ok) return steps.report();
-  const workflowAssigned = await steps.run('workflow-scheme', () => ensureWorkflowScheme(jira, project.value, issueType.value.id, workflow.value));
+  const workflowAssigned = await steps.run('workflow-scheme', () => ensureWorkflowScheme(jira, project.value, types, workflow.value));
   if (!workflowAssigned.ok) return steps.report();
-  await steps.run('issue-type-scheme', () => ensureIssueTypeScheme(jira, project.value, issueType.value.id));
+  const typesAssigned = await steps.run('issue-type-scheme', () => ensureIssueTypeScheme(jira, project.value, types));
+  if (!typesAssigned.ok) return steps.report();
+  // Last: the home issue is created in the project once its schemes are in place, since Jira switches a project's
+  // workflow scheme only while it has no issues.
+  const home = await steps.run('register-home', () => ensureRegisterHome(jira, project.value));
+  if (home.ok) steps.home(home.value);
   return steps.report();
 }

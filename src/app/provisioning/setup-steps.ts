@@ -16,6 +16,7 @@ export const SETUP_STEPS = [
   { step: 'issue-type-screen-scheme', name: 'Issue type screen scheme assigned to the project' },
   { step: 'workflow-scheme', name: 'Workflow scheme assigned to the project' },
   { step: 'issue-type-scheme', name: 'Issue type scheme assigned to the project' },
+  { step: 'register-home', name: 'Register home issue, which monthly reports are e-mailed about' },
 ] as const;
 export type SetupStepId = (typeof SETUP_STEPS)[number]['step'];
 
