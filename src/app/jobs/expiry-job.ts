@@ -8,7 +8,7 @@ import type { StoredRegisterEntry } from '../ports/register-repository';
 import type { ExceptionRead, NoticeText, RegisterTransition } from './job-ports';
 import { batchSizeOf, eachItem, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
 import { expiredNotice, expiryComment, supersedeComment, supersededNotice, unreadableExpiryComment } from './notices';
-import { auditOnce, notifyOnce, type OnceOutcome } from './once';
+import { auditOnce, notifyOnce, outcomeOfSteps } from './once';
 import { projectStatus } from './project-status';
 import { runnable, type ItemOutcome, type JobDefinition } from './run-job';
 
@@ -137,12 +137,6 @@ const actPass = (deps: JobsDeps, plan: ExpiryPlan) =>
 const firstKey = (entries: readonly StoredRegisterEntry[]): string | null => [...entries.map((entry) => entry.issueKey)].sort(compareIssueKeys)[0] ?? null;
 
 /** Combines the audit and notice steps of one settled exception into its outcome. */
-const settledOutcome = (issueKey: string, steps: readonly OnceOutcome[]): ItemOutcome => {
-  const failed = steps.find((step) => step.kind === 'failed');
-  if (failed?.kind === 'failed') return failedOutcome(issueKey, failed.error);
-  return { id: issueKey, result: steps.some((step) => step.kind === 'done') ? 'acted' : 'skipped' };
-};
-
 const recipientsOf = (entry: StoredRegisterEntry): string[] => [...new Set([entry.requester, entry.assetOwner, ...entry.approvers])];
 
 const settleExpired = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemOutcome> => {
@@ -155,7 +149,7 @@ const settleExpired = async (deps: JobsDeps, entry: StoredRegisterEntry): Promis
     issueKey: entry.issueKey,
     payload: { from: 'active', to: 'expired', expiresOn: entry.expiresOn ?? null, contentHash: entry.contentHash, tier: entry.tier, pendingRenewalKey: pending },
   });
-  if (audited.kind === 'failed') return settledOutcome(entry.issueKey, [audited]);
+  if (audited.kind === 'failed') return outcomeOfSteps(entry.issueKey, [audited]);
   const notice = expiredNotice(entry, pending);
   const notified = await notifyOnce(deps, `notify:expire:${key}`, 'notice.expired', deps.now(), {
     issueKey: entry.issueKey,
@@ -163,7 +157,7 @@ const settleExpired = async (deps: JobsDeps, entry: StoredRegisterEntry): Promis
     to: { accountIds: recipientsOf(entry) },
     renewalLink: pending === null,
   });
-  return settledOutcome(entry.issueKey, [audited, notified]);
+  return outcomeOfSteps(entry.issueKey, [audited, notified]);
 };
 
 /** Audits and announces one superseded exception once; the renewal's activation runs it right away. */
@@ -176,13 +170,13 @@ export const settleSuperseded = async (deps: JobsDeps, entry: StoredRegisterEntr
     issueKey: entry.issueKey,
     payload: { to: 'superseded', renewalKey: renewal, contentHash: entry.contentHash, tier: entry.tier },
   });
-  if (audited.kind === 'failed') return settledOutcome(entry.issueKey, [audited]);
+  if (audited.kind === 'failed') return outcomeOfSteps(entry.issueKey, [audited]);
   const notified = await notifyOnce(deps, `notify:supersede:${entry.issueKey}`, 'notice.superseded', deps.now(), {
     issueKey: entry.issueKey,
     ...supersededNotice(entry, renewal),
     to: { accountIds: [...new Set([entry.requester, entry.assetOwner])] },
   });
-  return settledOutcome(entry.issueKey, [audited, notified]);
+  return outcomeOfSteps(entry.issueKey, [audited, notified]);
 };
 
 const settlePass = (deps: JobsDeps, plan: ExpiryPlan, status: 'expired' | 'superseded') =>

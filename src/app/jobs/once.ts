@@ -2,7 +2,9 @@ import type { AuditDraft } from '../../domain/audit/audit-entry';
 import { ok } from '../../domain/shared/result';
 import { appendAuditEntry, type AppendAuditEntryDeps } from '../audit/append-audit-entry';
 import type { NotificationLedger } from '../ports/notification-ledger';
+import { failedOutcome } from './jobs-deps';
 import type { Notice, Notifier, Remote, RemoteFailure } from './job-ports';
+import type { ItemOutcome } from './run-job';
 
 export type OnceOutcome = { readonly kind: 'done' } | { readonly kind: 'already-done' } | { readonly kind: 'failed'; readonly error: RemoteFailure };
 
@@ -38,3 +40,10 @@ export const auditOnce = (deps: Pick<OnceDeps, 'ledger' | 'audit'>, key: string,
 
 export const notifyOnce = (deps: Pick<OnceDeps, 'ledger' | 'notifier'>, key: string, kind: string, at: string, notice: Notice): Promise<OnceOutcome> =>
   doOnce(deps.ledger, { key, kind, issueKey: notice.issueKey, at }, () => deps.notifier.notify(notice));
+
+/** An item whose steps each ran once: failed if any failed, acted if any acted now, else skipped (all done before). */
+export const outcomeOfSteps = (issueKey: string, steps: readonly OnceOutcome[]): ItemOutcome => {
+  const failed = steps.find((step) => step.kind === 'failed');
+  if (failed?.kind === 'failed') return failedOutcome(issueKey, failed.error);
+  return { id: issueKey, result: steps.some((step) => step.kind === 'done') ? 'acted' : 'skipped' };
+};

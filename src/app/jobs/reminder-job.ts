@@ -10,8 +10,8 @@ import type { StoredRegisterEntry } from '../ports/register-repository';
 import type { DayRange } from './job-ports';
 import { batchSizeOf, catchUpFrom, eachItem, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
 import { reminderNotice } from './notices';
-import { notifyOnce, type OnceOutcome } from './once';
-import { runnable, type ItemOutcome, type JobDefinition, type RunnablePass } from './run-job';
+import { notifyOnce, outcomeOfSteps, type OnceOutcome } from './once';
+import { runnable, type JobDefinition, type RunnablePass } from './run-job';
 
 /**
  * Expiry reminders (daily). A reminder becomes due on the day an exception crosses one of its tier's thresholds
@@ -64,12 +64,6 @@ const approvalsFor = async (deps: JobsDeps, entries: readonly StoredRegisterEntr
   return byIssue;
 };
 
-const outcomeOf = (issueKey: string, steps: readonly OnceOutcome[]): ItemOutcome => {
-  const failed = steps.find((step) => step.kind === 'failed');
-  if (failed?.kind === 'failed') return failedOutcome(issueKey, failed.error);
-  return { id: issueKey, result: steps.some((step) => step.kind === 'done') ? 'acted' : 'skipped' };
-};
-
 const remindPass = (deps: JobsDeps, name: string, page: (cursor: string | undefined) => Promise<Page<StoredRegisterEntry>>): RunnablePass =>
   runnable<StoredRegisterEntry>({
     name,
@@ -96,7 +90,7 @@ const remindPass = (deps: JobsDeps, name: string, page: (cursor: string | undefi
             }),
           );
         }
-        return outcomeOf(entry.issueKey, steps);
+        return outcomeOfSteps(entry.issueKey, steps);
       });
     },
   });

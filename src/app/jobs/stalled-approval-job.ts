@@ -10,7 +10,7 @@ import { stalledApprovalActions, type PendingStep } from '../../domain/schedule/
 import type { StoredRegisterEntry } from '../ports/register-repository';
 import { batchSizeOf, eachItem, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
 import { stalledNotice, timedOutNotice } from './notices';
-import { auditOnce, notifyOnce, type OnceOutcome } from './once';
+import { auditOnce, notifyOnce, outcomeOfSteps, type OnceOutcome } from './once';
 import { projectStatus } from './project-status';
 import { runnable, type ItemOutcome, type JobDefinition } from './run-job';
 
@@ -54,12 +54,6 @@ export const pendingStepOf = (exception: SecurityException, approvals: readonly 
   return { levelId: level.id, waitingSince: new Date(since).toISOString() };
 };
 
-const outcomeOf = (issueKey: string, steps: readonly OnceOutcome[]): ItemOutcome => {
-  const failed = steps.find((step) => step.kind === 'failed');
-  if (failed?.kind === 'failed') return failedOutcome(issueKey, failed.error);
-  return { id: issueKey, result: steps.some((step) => step.kind === 'done') ? 'acted' : 'skipped' };
-};
-
 const timeOut = async (deps: JobsDeps, exception: SecurityException, approvals: readonly Approval[], action: Extract<StalledApprovalAction, { stage: 'timeout' }>): Promise<ItemOutcome> => {
   const decision = decideTransition(exception, { action: 'reject', reason: TIMEOUT_REASON }, { actor: ACTOR, now: deps.now(), policy: deps.policy, approvals });
   if (!decision.ok) return { id: exception.key, result: 'skipped', code: decision.error.code, message: decision.error.message };
@@ -98,7 +92,7 @@ const act = async (deps: JobsDeps, entry: StoredRegisterEntry, exception: Securi
     const notice = stalledNotice(entry, action, deps.policy);
     steps.push(await notifyOnce(deps, action.key, `notice.stalled-${action.stage}`, now, { issueKey: entry.issueKey, ...notice, to: { groups: [action.notifyGroup] } }));
   }
-  return outcomeOf(entry.issueKey, steps);
+  return outcomeOfSteps(entry.issueKey, steps);
 };
 
 const stalledPass = (deps: JobsDeps, plan: StalledPlan) =>
@@ -130,13 +124,13 @@ const settle = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemO
     issueKey: entry.issueKey,
     payload: { to: 'rejected', reason: TIMEOUT_REASON, contentHash: entry.contentHash, tier: entry.tier },
   });
-  if (audited.kind === 'failed') return outcomeOf(entry.issueKey, [audited]);
+  if (audited.kind === 'failed') return outcomeOfSteps(entry.issueKey, [audited]);
   const notified = await notifyOnce(deps, `notify:timeout:${entry.issueKey}`, 'notice.timed-out', deps.now(), {
     issueKey: entry.issueKey,
     ...timedOutNotice(entry, deps.policy),
     to: { accountIds: [...new Set([entry.requester, entry.assetOwner])] },
   });
-  return outcomeOf(entry.issueKey, [audited, notified]);
+  return outcomeOfSteps(entry.issueKey, [audited, notified]);
 };
 
 const settlePass = (deps: JobsDeps, plan: StalledPlan) =>
