@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import type { RegisterHomeStore } from '../../app/admin/admin-ports';
 import { issueKeySchema } from '../../domain/exception/security-exception';
 
 /**
@@ -18,7 +19,7 @@ export type RegisterHome = z.infer<typeof registerHomeSchema>;
 
 export type KvsRegisterHomeClient = Pick<typeof kvs, 'get' | 'set'>;
 
-export class KvsRegisterHome {
+export class KvsRegisterHome implements RegisterHomeStore {
   constructor(private readonly client: KvsRegisterHomeClient = kvs) {}
 
   /** Null when set-up has not recorded one, or what is stored is not a home this app wrote. */

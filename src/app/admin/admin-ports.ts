@@ -1,4 +1,7 @@
 import type { Policy } from '../../domain/policy/policy-config';
+import type { RegisterHome } from '../provisioning/ensure-register-home';
+
+export type { RegisterHome } from '../provisioning/ensure-register-home';
 
 /**
  * Where the installation's settings live (KVS under Forge). Each store answers for one installation; nothing here is
@@ -41,6 +44,13 @@ export type SetupRun = {
 export interface SetupRuns {
   last(projectKey: string): Promise<SetupRun | null>;
   record(run: SetupRun): Promise<void>;
+}
+
+/** The installation's register home: the issue installation-wide notices are e-mailed about, and the site's address. */
+export interface RegisterHomeStore {
+  /** Null while set-up has recorded none. */
+  get(): Promise<RegisterHome | null>;
+  set(home: RegisterHome): Promise<void>;
 }
 
 export type IntegrationState = {

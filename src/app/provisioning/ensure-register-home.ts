@@ -51,6 +51,9 @@ const refusedLabel = (project: ProjectSummary, typeName: string): string =>
   `scheme "${SETUP_NAMES.issueTypeScreenScheme}" (Jira settings > Issues > Issue type screen schemes > Configure), associate "${typeName}" ` +
   `with the "${JIRA_DEFAULTS.screenScheme}", then run set-up again.`;
 
+const notAllowedToCreate = (project: ProjectSummary): string =>
+  `Set-up acts as you, so you need the Create issues permission in ${project.key} (Project settings > Permissions); get it granted, then run set-up again.`;
+
 async function createHome(jira: ProvisioningGateway, project: ProjectSummary): Promise<StepResult<{ readonly key: string; readonly typeName: string }>> {
   const offered = await jira.getProjectIssueTypes(project.id);
   if (!offered.ok) return jiraFailed(`read the issue types of ${project.key}`, offered.error);
@@ -64,7 +67,8 @@ async function createHome(jira: ProvisioningGateway, project: ProjectSummary): P
     fields: { labels: [REGISTER_HOME_LABEL] },
   });
   if (!created.ok) {
-    const advice = created.error.errors?.labels === undefined ? undefined : refusedLabel(project, type.name);
+    const labelRefused = created.error.errors?.labels !== undefined;
+    const advice = created.error.code === 'JIRA.FORBIDDEN' ? notAllowedToCreate(project) : labelRefused ? refusedLabel(project, type.name) : undefined;
     return jiraFailed(`create the register's home issue in ${project.key}`, created.error, advice);
   }
   return done(

@@ -5,6 +5,7 @@ import { KvsIntegrationSettings, KvsSetupRuns, KvsVerificationCache } from '../.
 import { KvsAuditorGrants } from '../../adapters/forge/kvs-auditor-grants';
 import { loadPolicy } from '../../adapters/forge/kvs-policy-source';
 import { KvsPolicyStore } from '../../adapters/forge/kvs-policy-store';
+import { KvsRegisterHome } from '../../adapters/forge/kvs-register-home';
 import { KvsSecretStore } from '../../adapters/forge/kvs-secret-store';
 import type { FieldIds } from '../../adapters/jira/field-ids';
 import type { JiraIssue } from '../../adapters/jira/issue-operations';
@@ -14,7 +15,7 @@ import { JiraRenewalIssues } from '../../adapters/jira/jira-renewal-issues';
 import { KvsLeaseStore } from '../../adapters/kvs/kvs-lease-store';
 import { SqlRegisterStatistics } from '../../adapters/sql/sql-register-statistics';
 import type { AccessDirectory, AuditorGrants } from '../../app/access/access-ports';
-import type { IntegrationSettings, PolicyStore, SetupRuns, WebTriggerUrls } from '../../app/admin/admin-ports';
+import type { IntegrationSettings, PolicyStore, RegisterHomeStore, SetupRuns, WebTriggerUrls } from '../../app/admin/admin-ports';
 import type { AppendAuditEntryDeps } from '../../app/audit/append-audit-entry';
 import { jitteredBackoff } from '../../app/audit/retry-pause';
 import type { ExceptionRead, ExceptionReader } from '../../app/jobs/job-ports';
@@ -49,6 +50,8 @@ export type ResolverServices = {
   readonly auditors: AuditorGrants;
   readonly policyStore: PolicyStore;
   readonly setupRuns: SetupRuns;
+  /** Where set-up records the register's home, which the scheduled jobs read. */
+  readonly registerHome: RegisterHomeStore;
   readonly integrations: IntegrationSettings;
   readonly webTriggerUrls: WebTriggerUrls;
   readonly newSecret: () => string;
@@ -121,6 +124,7 @@ export const resolverServices = (platform: Platform): ResolverServices => {
     auditors: new KvsAuditorGrants(),
     policyStore: new KvsPolicyStore(),
     setupRuns: new KvsSetupRuns(),
+    registerHome: new KvsRegisterHome(),
     integrations: new KvsIntegrationSettings(),
     webTriggerUrls: noWebTriggersDeclared,
     newSecret: newIntegrationSecret,

@@ -107,6 +107,7 @@ export const adminResolvers = {
         {
           jira: services.gateways.asUser,
           runs: services.setupRuns,
+          registerHome: services.registerHome,
           audit: await services.audit(),
           policy,
           now: services.nowIso,
