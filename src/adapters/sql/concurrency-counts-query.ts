@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AliasedSelectQueryBuilder, ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type AliasedExpression, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { ConcurrencyQuery } from '../../app/ports/register-repository';
 import type { ActiveExceptionCounts } from '../../domain/approval/concurrency-limits';
 import { dbInteger } from './db-values';
@@ -8,9 +8,9 @@ import { parseRow } from './sql-errors';
 
 /**
  * The concurrency limits' counts as one SELECT of scalar subqueries, one per distinct asset and one for the business
- * unit. Each subquery is answered from an index (the asset index then the register's key, or the business-unit
- * index), so the statement costs what the separate counts cost, in one round trip; one SELECT without FROM is valid
- * on SQLite, MariaDB and Forge SQL alike. Column names are generated (`asset_0`, ...) because asset ids are data.
+ * unit. Each is answered from an index (the asset index then the register's key, or the business-unit index), so the
+ * statement costs what the separate counts cost, in one round trip; a SELECT without FROM is valid on SQLite, MariaDB
+ * and Forge SQL alike. Column names are generated (`asset_0`, ...) because asset ids are data.
  */
 
 const BUSINESS_UNIT_COLUMN = 'business_unit_active';
@@ -28,24 +28,36 @@ export const countColumnsOf = (query: ConcurrencyQuery): CountColumns => ({
 
 export const countsNothing = (columns: CountColumns): boolean => columns.assets.length === 0 && !columns.businessUnit;
 
-type Counted = AliasedSelectQueryBuilder<{ n: number | string | bigint }, string>;
+type Counted = AliasedExpression<unknown, string>;
 
 const activeOnAsset = (eb: ExpressionBuilder<Database, never>, assetId: string, excludingIssueKey: string) =>
   eb
     .selectFrom('exception_assets as a')
     .innerJoin('exception_register as e', (join) => join.onRef('e.issue_key', '=', 'a.issue_key').onRef('e.revision', '=', 'a.revision'))
     .where('a.asset_id', '=', assetId)
+    .where('a.issue_key', '<>', excludingIssueKey)
     .where('e.status', '=', 'active')
-    .where('e.issue_key', '<>', excludingIssueKey)
     .select((count) => count.fn.countAll().as('n'));
 
-const activeInBusinessUnit = (eb: ExpressionBuilder<Database, never>, businessUnit: string, excludingIssueKey: string) =>
-  eb
+/**
+ * The unit's active exceptions less the issue itself when it is one of them. Subtracting keeps both counts inside an
+ * index (the business-unit index, the register's key); filtering the unit's rows by key instead reads every one of
+ * them from the table on SQLite, where that index does not hold the key (five times slower for a unit of 1,800).
+ */
+const activeInBusinessUnit = (eb: ExpressionBuilder<Database, never>, businessUnit: string, excludingIssueKey: string) => {
+  const inUnit = eb
     .selectFrom('exception_register as u')
     .where('u.business_unit', '=', businessUnit)
     .where('u.status', '=', 'active')
-    .where('u.issue_key', '<>', excludingIssueKey)
     .select((count) => count.fn.countAll().as('n'));
+  const itself = eb
+    .selectFrom('exception_register as x')
+    .where('x.issue_key', '=', excludingIssueKey)
+    .where('x.business_unit', '=', businessUnit)
+    .where('x.status', '=', 'active')
+    .select((count) => count.fn.countAll().as('n'));
+  return sql<number>`${inUnit} - ${itself}`;
+};
 
 /** The one-row SELECT of every count; the caller makes sure `countsNothing` is false (a SELECT needs a column). */
 export const concurrencyCountsSelect = (db: Kysely<Database>, query: ConcurrencyQuery, columns: CountColumns) =>
