@@ -27,8 +27,11 @@ export const REPORT_SECTION_LIMIT = 100;
 
 const count = z.number().int().min(0);
 
-/** Null when the report went to the policy's review group by e-mail; otherwise why it did not, for the reader to act on. */
-const notEmailedBecauseSchema = boundedText(500).nullable();
+/**
+ * Whether the report went to the policy's review group by e-mail. A report stored as not to be e-mailed says why,
+ * for the reader to act on; one that is neither (its e-mail failed) is tried again by the next daily run.
+ */
+const emailingSchema = { emailed: z.boolean(), notEmailedBecause: boundedText(500).nullable() };
 
 const perSection = <T extends z.ZodType>(value: T) =>
   z.object({ lackingControls: value, aboveRiskThreshold: value, overdueReviews: value, expiringNextMonth: value });
@@ -45,7 +48,7 @@ export const reportSummarySchema = z.object({
   /** Residual risk score from which an active exception was listed as above the threshold. */
   riskThreshold: scoreSchema,
   counts: perSection(count),
-  notEmailedBecause: notEmailedBecauseSchema,
+  ...emailingSchema,
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
@@ -88,6 +91,6 @@ export const reportsGetResponseSchema = z.object({
    * expiringNextMonth: the last day in force falls in the month after the reported one; soonest first.
    */
   sections: perSection(reportSectionSchema),
-  notEmailedBecause: notEmailedBecauseSchema,
+  ...emailingSchema,
 });
 export type MonthlyReportView = z.infer<typeof reportsGetResponseSchema>;

@@ -23,6 +23,8 @@ const ORDERING = 'monthly-reports';
 const summaryOf = (report: MonthlyReport): MonthlyReportSummary => ({
   month: report.month,
   generatedAt: report.generatedAt,
+  riskThreshold: report.riskThreshold,
+  ...(report.notEmailedBecause === undefined ? {} : { notEmailedBecause: report.notEmailedBecause }),
   counts: {
     lackingControls: report.sections.lackingControls.count,
     aboveRiskThreshold: report.sections.aboveRiskThreshold.count,
@@ -30,6 +32,9 @@ const summaryOf = (report: MonthlyReport): MonthlyReportSummary => ({
     expiringNextMonth: report.sections.expiringNextMonth.count,
   },
 });
+
+/** Whether a cursor is one that `list` issued: a caller holding one from elsewhere gets an answer, not a throw. */
+export const isMonthlyReportCursor = (cursor: string): boolean => decodeCursor(cursor, ORDERING, 'string') !== null;
 
 export class SqlMonthlyReportRepository implements MonthlyReportRepository {
   constructor(private readonly database: SqlDatabase) {}

@@ -20,6 +20,14 @@ export class SqlNotificationLedger implements NotificationLedger {
     return row !== undefined;
   }
 
+  async recordedAmong(keys: readonly string[]): Promise<ReadonlySet<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await storageCall('read ledger keys', () =>
+      this.database.db.selectFrom('notification_ledger').select('ledger_key').where('ledger_key', 'in', [...keys]).execute(),
+    );
+    return new Set(rows.map((row) => row.ledger_key));
+  }
+
   async release(key: string): Promise<'released' | 'absent'> {
     const result = await storageCall('release ledger key', () =>
       this.database.db.deleteFrom('notification_ledger').where('ledger_key', '=', key).executeTakeFirst(),

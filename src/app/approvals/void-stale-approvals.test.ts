@@ -23,6 +23,7 @@ const ledgerOf = (): NotificationLedger & { readonly keys: Set<string> } => {
     keys,
     recordOnce: (record: LedgerRecord) => Promise.resolve(keys.has(record.key) ? 'already-recorded' : (keys.add(record.key), 'recorded')),
     has: (key) => Promise.resolve(keys.has(key)),
+    recordedAmong: (among) => Promise.resolve(new Set(among.filter((key) => keys.has(key)))),
     release: (key) => Promise.resolve(keys.delete(key) ? 'released' : 'absent'),
   };
 };

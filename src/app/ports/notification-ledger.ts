@@ -13,6 +13,8 @@ export type LedgerRecord = {
 export interface NotificationLedger {
   recordOnce(record: LedgerRecord): Promise<'recorded' | 'already-recorded'>;
   has(key: string): Promise<boolean>;
+  /** Which of the keys are recorded, in one read. */
+  recordedAmong(keys: readonly string[]): Promise<ReadonlySet<string>>;
   /** Forgets a key whose action failed, so the next run tries again. */
   release(key: string): Promise<'released' | 'absent'>;
 }

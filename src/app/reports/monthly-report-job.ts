@@ -44,6 +44,9 @@ export const lastDayOfMonth = (month: string): IsoDate => addCalendarDays(firstD
 /** The month that has most recently closed at `now` in the policy's time zone: the one a report is due for. */
 export const closedMonthAt = (now: string, policy: Policy): string => addCalendarDays(firstDayOfMonth(policyDay(now, policy).slice(0, 7)), -1).slice(0, 7);
 
+/** The ledger key of a month's report e-mail: recorded once it is sent, so it also tells whether it was. */
+export const reportNoticeKey = (month: string): string => `notify:report:${month}`;
+
 /** A report run is keyed `<month>/<day of the attempt>`. */
 export const monthOfRunKey = (runKey: string): string => monthSchema.parse(runKey.slice(0, 7));
 
@@ -106,7 +109,7 @@ const compilePass = (deps: ReportJobDeps, plan: ReportPlan) =>
             message: `The ${month} report is stored but cannot be e-mailed: no register home issue is recorded any more. Run "Set up project" on the app's admin page again.`,
           });
         }
-        const sent = await notifyOnce(deps, `notify:report:${month}`, 'notice.monthly-report', deps.now(), {
+        const sent = await notifyOnce(deps, reportNoticeKey(month), 'notice.monthly-report', deps.now(), {
           issueKey,
           ...reportNotice(report),
           to: { groups: [deps.policy.review.group] },

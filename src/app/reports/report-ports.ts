@@ -54,7 +54,7 @@ export const monthlyReportSchema = z.object({
 });
 export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
 
-export type MonthlyReportSummary = Pick<MonthlyReport, 'month' | 'generatedAt'> & {
+export type MonthlyReportSummary = Pick<MonthlyReport, 'month' | 'generatedAt' | 'riskThreshold' | 'notEmailedBecause'> & {
   readonly counts: { readonly [S in keyof MonthlyReport['sections']]: number };
 };
 

@@ -1,7 +1,8 @@
 import { KvsRegisterHome } from '../../adapters/forge/kvs-register-home';
 import { SqlApprovalRepository } from '../../adapters/sql/sql-approval-repository';
 import { SqlRegisterRepository } from '../../adapters/sql/sql-register-repository';
-import { NO_NOTICE_ISSUE_REASON } from '../../app/reports/monthly-report-job';
+import { SqlNotificationLedger } from '../../adapters/sql/sql-notification-ledger';
+import { NO_NOTICE_ISSUE_REASON, reportNoticeKey } from '../../app/reports/monthly-report-job';
 import { responseEnvelopeSchema, type ResolverKey, type ResponseOf } from '../../contract';
 import { anExceptionRequest } from '../../domain/testing/builders';
 import { PEOPLE } from '../../sandbox/jira/testing/stand-in-world';
@@ -98,6 +99,7 @@ describe('reports/list', () => {
         generatedAt: '2026-05-01T06:00:00.000Z',
         riskThreshold: 7,
         counts: { lackingControls: 0, aboveRiskThreshold: 0, overdueReviews: 1, expiringNextMonth: 1 },
+        emailed: true,
         notEmailedBecause: null,
       },
       {
@@ -105,12 +107,26 @@ describe('reports/list', () => {
         generatedAt: '2026-04-01T06:00:00.000Z',
         riskThreshold: 7,
         counts: { lackingControls: 0, aboveRiskThreshold: 0, overdueReviews: 1, expiringNextMonth: 0 },
+        emailed: false,
         notEmailedBecause: NO_NOTICE_ISSUE_REASON,
       },
     ]);
     expect(site.world.jira.notifications().filter((notice) => notice.subject.startsWith('Security exception report')).map((notice) => notice.subject)).toEqual([
       'Security exception report for 2026-04',
     ]);
+  });
+
+  it('does not call a report e-mailed while its e-mail has not gone out, though nothing stops it going', async () => {
+    const ledger = new SqlNotificationLedger(site.database);
+    const key = reportNoticeKey('2026-04');
+    await ledger.release(key);
+    try {
+      const { items } = data(await call('reports/list', { pageSize: 1 }));
+      expect(items[0]).toMatchObject({ month: '2026-04', emailed: false, notEmailedBecause: null });
+      expect(data(await call('reports/get', { month: '2026-04' }))).toMatchObject({ emailed: false, notEmailedBecause: null });
+    } finally {
+      await ledger.recordOnce({ key, kind: 'notice.monthly-report', issueKey: exceptionKey, at: '2026-05-01T06:00:00.000Z' });
+    }
   });
 
   it('refuses a cursor this listing did not hand out', async () => {
@@ -142,6 +158,7 @@ describe('reports/get', () => {
         overdueReviews: { count: 1, items: [item] },
         expiringNextMonth: { count: 1, items: [item] },
       },
+      emailed: true,
       notEmailedBecause: null,
     });
     expect(data(await call('reports/get', { month: '2026-03' })).notEmailedBecause).toBe(NO_NOTICE_ISSUE_REASON);

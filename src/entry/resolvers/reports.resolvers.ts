@@ -1,6 +1,11 @@
-import { decodeCursor } from '../../adapters/sql/keyset-cursor';
-import { SqlMonthlyReportRepository } from '../../adapters/sql/sql-monthly-report-repository';
-import type { MonthlyReport, ReportItem as StoredReportItem, ReportSection as StoredReportSection } from '../../app/reports/report-ports';
+import { isMonthlyReportCursor, SqlMonthlyReportRepository } from '../../adapters/sql/sql-monthly-report-repository';
+import { reportNoticeKey } from '../../app/reports/monthly-report-job';
+import type {
+  MonthlyReport,
+  MonthlyReportSummary,
+  ReportItem as StoredReportItem,
+  ReportSection as StoredReportSection,
+} from '../../app/reports/report-ports';
 import {
   ERROR_CODES,
   failure,
@@ -17,16 +22,7 @@ import { noProject, person, type CallScope, type KeyDefinitions } from './resolv
  * not one project, so no project is needed; auditors may read them.
  */
 
-/** The ordering the repository names in its cursors (see SqlMonthlyReportRepository). */
-const REPORT_CURSOR_ORDERING = 'monthly-reports';
-
 const repositoryOf = ({ services }: CallScope) => new SqlMonthlyReportRepository(services.storage().database);
-
-/**
- * The repository treats a cursor it did not issue as a bug and throws; from the UI a cursor of another listing or a
- * tampered one is an answer to give, so it is checked here first.
- */
-const isReportCursor = (cursor: string): boolean => decodeCursor(cursor, REPORT_CURSOR_ORDERING, 'string') !== null;
 
 const itemView = (item: StoredReportItem): ReportItem => ({
   key: item.issueKey,
@@ -40,20 +36,22 @@ const itemView = (item: StoredReportItem): ReportItem => ({
 
 const sectionView = (section: StoredReportSection): ReportSection => ({ count: section.count, items: section.items.map(itemView) });
 
-const summaryOf = (report: MonthlyReport): ReportSummary => ({
-  month: report.month,
-  generatedAt: report.generatedAt,
-  riskThreshold: report.riskThreshold,
-  counts: {
-    lackingControls: report.sections.lackingControls.count,
-    aboveRiskThreshold: report.sections.aboveRiskThreshold.count,
-    overdueReviews: report.sections.overdueReviews.count,
-    expiringNextMonth: report.sections.expiringNextMonth.count,
-  },
-  notEmailedBecause: report.notEmailedBecause ?? null,
+/** Sent when the ledger holds its e-mail's key: a stored report may still be unsent after its e-mail failed. */
+const wasEmailed = async ({ services }: CallScope, months: readonly string[]): Promise<ReadonlySet<string>> => {
+  const sent = await services.storage().ledger.recordedAmong(months.map(reportNoticeKey));
+  return new Set(months.filter((month) => sent.has(reportNoticeKey(month))));
+};
+
+const summaryOf = (summary: MonthlyReportSummary, emailed: boolean): ReportSummary => ({
+  month: summary.month,
+  generatedAt: summary.generatedAt,
+  riskThreshold: summary.riskThreshold,
+  counts: { ...summary.counts },
+  emailed,
+  notEmailedBecause: summary.notEmailedBecause ?? null,
 });
 
-const reportView = (report: MonthlyReport): MonthlyReportView => ({
+const reportView = (report: MonthlyReport, emailed: boolean): MonthlyReportView => ({
   month: report.month,
   periodStart: report.periodStart,
   periodEnd: report.periodEnd,
@@ -65,15 +63,9 @@ const reportView = (report: MonthlyReport): MonthlyReportView => ({
     overdueReviews: sectionView(report.sections.overdueReviews),
     expiringNextMonth: sectionView(report.sections.expiringNextMonth),
   },
+  emailed,
   notEmailedBecause: report.notEmailedBecause ?? null,
 });
-
-/** Reports are never deleted, so a listed month that cannot be read is a bug, not an answer. */
-const readListed = async (reports: SqlMonthlyReportRepository, month: string): Promise<MonthlyReport> => {
-  const report = await reports.get(month);
-  if (report === null) throw new Error(`the ${month} report was listed but cannot be read`);
-  return report;
-};
 
 const noReportFor = (month: string) =>
   failure(
@@ -86,13 +78,12 @@ export const reportResolvers = {
     capability: 'read-reports',
     projectOf: noProject,
     async run(request, scope) {
-      if (request.cursor !== undefined && !isReportCursor(request.cursor)) {
+      if (request.cursor !== undefined && !isMonthlyReportCursor(request.cursor)) {
         return failure(ERROR_CODES.invalidCursor, 'This page of reports belongs to another listing. Reopen the Monthly reports tab to start from the newest month.');
       }
-      const reports = repositoryOf(scope);
-      const page = await reports.list(request.pageSize, request.cursor);
-      // The stored summaries carry the section counts only; the threshold and the e-mail outcome are in the report.
-      const items = await Promise.all(page.items.map(async ({ month }) => summaryOf(await readListed(reports, month))));
+      const page = await repositoryOf(scope).list(request.pageSize, request.cursor);
+      const emailed = await wasEmailed(scope, page.items.map((summary) => summary.month));
+      const items = page.items.map((summary) => summaryOf(summary, emailed.has(summary.month)));
       return success({ items, nextCursor: page.next ?? null });
     },
   },
@@ -101,7 +92,9 @@ export const reportResolvers = {
     projectOf: noProject,
     async run(request, scope) {
       const report = await repositoryOf(scope).get(request.month);
-      return report === null ? noReportFor(request.month) : success(reportView(report));
+      if (report === null) return noReportFor(request.month);
+      const emailed = await wasEmailed(scope, [report.month]);
+      return success(reportView(report, emailed.has(report.month)));
     },
   },
 } satisfies Pick<KeyDefinitions, 'reports/list' | 'reports/get'>;

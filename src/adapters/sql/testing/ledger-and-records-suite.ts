@@ -47,6 +47,15 @@ export const describeIdempotentStores = (factory: TestDatabaseFactory): void => 
         expect(await ledger().recordOnce(record(key))).toBe('recorded');
       });
 
+      it('says which of several keys are recorded in one read', async () => {
+        const [sent, released, never] = [unique('report:2027-01'), unique('report:2027-02'), unique('report:2027-03')];
+        await ledger().recordOnce(record(sent));
+        await ledger().recordOnce(record(released));
+        await ledger().release(released);
+        expect(await ledger().recordedAmong([sent, released, never])).toEqual(new Set([sent]));
+        expect(await ledger().recordedAmong([])).toEqual(new Set());
+      });
+
       it('treats keys that differ only in letter case as different keys', async () => {
         const key = unique('case');
         expect(await ledger().recordOnce(record(`${key}:a`))).toBe('recorded');

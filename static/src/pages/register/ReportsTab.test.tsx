@@ -112,14 +112,26 @@ describe('the monthly reports tab', () => {
     const reason = 'Not e-mailed: no register home issue has been set up. Run "Set up project" on the admin page.';
     renderPage(<ReportsTab />, {
       handlers: {
-        'reports/list': () => success({ items: [{ ...sampleSummary, notEmailedBecause: reason }], nextCursor: null }),
-        'reports/get': () => success({ ...sampleReport, notEmailedBecause: reason }),
+        'reports/list': () => success({ items: [{ ...sampleSummary, emailed: false, notEmailedBecause: reason }], nextCursor: null }),
+        'reports/get': () => success({ ...sampleReport, emailed: false, notEmailedBecause: reason }),
       },
     });
     expect(await screen.findByText(reason)).toBeInTheDocument();
     const months = screen.getByRole('table', { name: 'Closed months, newest first' });
     expect(within(months).getAllByRole('cell').at(-1)).toHaveTextContent('No');
     expect(screen.queryByText('E-mailed to the review group.')).not.toBeInTheDocument();
+  });
+
+  it('does not call a report e-mailed while its e-mail has not gone out', async () => {
+    renderPage(<ReportsTab />, {
+      handlers: {
+        'reports/list': () => success({ items: [{ ...sampleSummary, emailed: false }], nextCursor: null }),
+        'reports/get': () => success({ ...sampleReport, emailed: false, notEmailedBecause: null }),
+      },
+    });
+    expect(await screen.findByText('Not e-mailed yet: sending it failed, and the daily job tries again on its next run.')).toBeInTheDocument();
+    const months = screen.getByRole('table', { name: 'Closed months, newest first' });
+    expect(within(months).getAllByRole('cell').at(-1)).toHaveTextContent('No');
   });
 
   it('says when no month has closed yet', async () => {

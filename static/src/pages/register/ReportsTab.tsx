@@ -109,7 +109,7 @@ function MonthsTable({ months, chosen, onChoose }: { months: readonly ReportSumm
             {REPORT_SECTIONS.map((name) => (
               <td key={name}>{summary.counts[name]}</td>
             ))}
-            <td>{summary.notEmailedBecause === null ? 'Yes' : 'No'}</td>
+            <td>{summary.emailed ? 'Yes' : 'No'}</td>
           </tr>
         ))}
       </tbody>
@@ -162,6 +162,15 @@ function SectionTable({ title, section }: { title: string; section: ReportSectio
   );
 }
 
+function Emailing({ report }: { report: MonthlyReportView }) {
+  if (report.emailed) return <p>E-mailed to the review group.</p>;
+  return (
+    <SectionMessage appearance="warning">
+      <p>{report.notEmailedBecause ?? 'Not e-mailed yet: sending it failed, and the daily job tries again on its next run.'}</p>
+    </SectionMessage>
+  );
+}
+
 function ReportBody({ report }: { report: MonthlyReportView }) {
   const headingId = useId();
   return (
@@ -171,13 +180,7 @@ function ReportBody({ report }: { report: MonthlyReportView }) {
         {`${report.periodStart} to ${report.periodEnd}, generated ${formatInstant(report.generatedAt)}. `}
         {`Residual risk threshold ${report.riskThreshold.toFixed(1)}.`}
       </p>
-      {report.notEmailedBecause === null ? (
-        <p>E-mailed to the review group.</p>
-      ) : (
-        <SectionMessage appearance="warning">
-          <p>{report.notEmailedBecause}</p>
-        </SectionMessage>
-      )}
+      <Emailing report={report} />
       {REPORT_SECTIONS.map((name) => (
         <SectionTable key={name} title={SECTION_TITLES[name](report.riskThreshold)} section={report.sections[name]} />
       ))}
