@@ -1,8 +1,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { RegisterFlag, RegisterRow, RegisterSort, RegisterSortField } from '@contract';
 import { StatusLozenge, TierLozenge } from '../../shared/lozenges';
+import { IssueLink } from '../../shared/issue-link';
 import { PersonName } from '../../shared/person';
-import { useServices } from '../../shared/services';
 import { daysLeftText } from '../../shared/format';
 
 const FLAG_LABELS: Readonly<Record<RegisterFlag, string>> = {
@@ -39,7 +39,6 @@ function SortableHeader({ field, label, sort, onSort }: { field: RegisterSortFie
 }
 
 export function RegisterTable({ rows, sort, onSort }: { rows: readonly RegisterRow[]; sort: RegisterSort; onSort: (s: RegisterSort) => void }) {
-  const { host } = useServices();
   return (
     <table className="ser-table">
       <caption className="ser-visually-hidden">Security exceptions</caption>
@@ -63,16 +62,7 @@ export function RegisterTable({ rows, sort, onSort }: { rows: readonly RegisterR
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">
-              <a
-                className="ser-link"
-                href={`/browse/${row.key}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  void host.navigate(`/browse/${row.key}`);
-                }}
-              >
-                {row.key}
-              </a>
+              <IssueLink issueKey={row.key} />
             </th>
             <td>{row.title}</td>
             <td>
