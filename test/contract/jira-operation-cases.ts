@@ -496,4 +496,16 @@ export const OPERATION_CASES: readonly OperationCase[] = [
     drive: (jira) => jira.findGroupsByName(['security-leads', 'security-escalation', 'security-leads']),
     expected: [{ groupId: SECURITY_LEADS, name: 'security-leads' }, { name: 'security-escalation' }],
   },
+  {
+    operation: 'findUsersByAccountId',
+    label: 'reads display names of several accounts in one request',
+    responses: [{ status: 200, fixture: 'users-bulk' }],
+    drive: (jira) =>
+      jira.findUsersByAccountId([ANA, '712020:0a9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c', ANA, '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077']),
+    expected: [
+      { accountId: ANA, displayName: 'Ana Ruiz', active: true },
+      { displayName: 'Cara Lindqvist', active: true },
+      { displayName: 'Former user', active: false },
+    ],
+  },
 ];

@@ -6,6 +6,7 @@ import { issueOperations } from './issue-operations';
 import { createJiraClient, type JiraClientDeps } from './jira-client';
 import { propertyOperations } from './property-operations';
 import { provisioningOperations } from './provisioning-operations';
+import { userOperations } from './user-operations';
 
 /**
  * Typed Jira REST operations for one caller: every operation goes through the same client, so retries,
@@ -22,6 +23,7 @@ export const createJiraGateway = (deps: JiraClientDeps) => {
     ...provisioningOperations(client),
     ...issueLinkOperations(client),
     ...groupOperations(client),
+    ...userOperations(client),
   };
 };
 
