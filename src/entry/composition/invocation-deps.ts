@@ -94,34 +94,31 @@ export const auditDeps = async (storage: Storage, platform: Platform): Promise<A
   return { store: storage.auditStore, signer: key.signer, pauseBeforeRetry: jitteredBackoff({ random: Math.random, sleep: (ms) => platform.sleep(ms) }) };
 };
 
+/**
+ * What every writer of the register projection is given: the exception issues as the app reads them, the stores it
+ * keeps in step, the signed audit trail and the policy.
+ */
+export const projectionWriterDeps = async (platform: Platform, storage: Storage, gateways: JiraGateways) => ({
+  issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
+  register: storage.register,
+  approvals: storage.approvals,
+  attestations: storage.attestations,
+  ledger: storage.ledger,
+  audit: await auditDeps(storage, platform),
+  policy: await requirePolicy(),
+});
+
 export const issueEventDeps = async (platform: Platform): Promise<IssueEventDeps> => {
-  const storage = openStorage(platform);
   const gateways = jiraGateways(platform);
   return {
-    issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
+    ...(await projectionWriterDeps(platform, openStorage(platform), gateways)),
     annotations: issueAnnotations(gateways.asApp),
     groups: groupDirectory(gateways.asApp),
     transitions: approvalStateTransitions(gateways.asApp),
-    register: storage.register,
-    approvals: storage.approvals,
-    attestations: storage.attestations,
-    ledger: storage.ledger,
-    audit: await auditDeps(storage, platform),
-    policy: await requirePolicy(),
   };
 };
 
 export const reconcileDeps = async (platform: Platform): Promise<ReconcileDeps> => {
   const storage = openStorage(platform);
-  const gateways = jiraGateways(platform);
-  return {
-    issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
-    register: storage.register,
-    approvals: storage.approvals,
-    attestations: storage.attestations,
-    ledger: storage.ledger,
-    jobRuns: storage.jobRuns,
-    audit: await auditDeps(storage, platform),
-    policy: await requirePolicy(),
-  };
+  return { ...(await projectionWriterDeps(platform, storage, jiraGateways(platform))), jobRuns: storage.jobRuns };
 };

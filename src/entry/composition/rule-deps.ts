@@ -14,7 +14,7 @@ import type { PolicySource } from '../../app/approvals/policy-source';
 import type { RecordDecisionDeps } from '../../app/approvals/record-decision';
 import type { GroupDirectory } from '../../app/projection/projection-ports';
 import { adfPlainText } from './adf-text';
-import { auditDeps, exceptionFieldIds, jiraGateways, openStorage, requirePolicy } from './invocation-deps';
+import { exceptionFieldIds, jiraGateways, openStorage, projectionWriterDeps } from './invocation-deps';
 import { exceptionIssueReader, groupDirectory } from './jira-ports';
 import type { Platform } from './platform';
 
@@ -99,16 +99,9 @@ export const transitionCheckDeps = (platform: Platform, installation: string | u
 };
 
 export const recordDecisionDeps = async (platform: Platform, installation: string | undefined): Promise<RecordDecisionDeps> => {
-  const storage = openStorage(platform);
   const gateways = jiraGateways(platform);
   return {
-    issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
-    register: storage.register,
-    approvals: storage.approvals,
-    attestations: storage.attestations,
-    ledger: storage.ledger,
-    audit: await auditDeps(storage, platform),
-    policy: await requirePolicy(),
+    ...(await projectionWriterDeps(platform, openStorage(platform), gateways)),
     groups: groupsFor(gateways, installation),
     comments: issueCommentReader(platform),
   };
