@@ -19,6 +19,32 @@ describe('users, groups and permission checks', () => {
     expect(groups[0]?.groupId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('reads people in bulk by account id, as anyone signed in, leaving out accounts it does not know', async () => {
+    const path = `/rest/api/3/user/bulk?accountId=${PEOPLE.lead}&accountId=acc-ghost&accountId=acc-former&accountId=${PEOPLE.lead}&maxResults=50`;
+    const page = json(await call(world.jira, 'GET', path, undefined, PEOPLE.outsider)) as { values: { accountId: string; displayName: string; active: boolean }[]; isLast: boolean };
+    expect(page.values.map(({ accountId, displayName, active }) => ({ accountId, displayName, active }))).toEqual([
+      { accountId: PEOPLE.lead, displayName: 'Lee Lead', active: true },
+      { accountId: 'acc-former', displayName: 'Former Lead', active: false },
+    ]);
+    expect(page.isLast).toBe(true);
+  });
+
+  it('pages a bulk read ten people at a time unless told otherwise', async () => {
+    const ids = Array.from({ length: 12 }, (_, index) => `acc-bulk-${index}`);
+    for (const accountId of ids) world.jira.seedUser({ accountId, displayName: `Person ${accountId}` });
+    const query = ids.map((accountId) => `accountId=${accountId}`).join('&');
+    const first = json(await call(world.jira, 'GET', `/rest/api/3/user/bulk?${query}`)) as { values: unknown[]; isLast: boolean };
+    const second = json(await call(world.jira, 'GET', `/rest/api/3/user/bulk?${query}&startAt=10`)) as { values: unknown[]; isLast: boolean };
+    expect([first.values.length, first.isLast, second.values.length, second.isLast]).toEqual([10, false, 2, true]);
+  });
+
+  it.each([
+    ['without an account id', '/rest/api/3/user/bulk?maxResults=5'],
+    ['by the retired user name', '/rest/api/3/user/bulk?accountId=acc-former&username=lee'],
+  ])('refuses a bulk read %s', async (_label, path) => {
+    expect((await call(world.jira, 'GET', path)).status).toBe(400);
+  });
+
   it('answers 404 for an unknown account', async () => {
     expect((await call(world.jira, 'GET', '/rest/api/3/user/groups?accountId=acc-ghost')).status).toBe(404);
   });

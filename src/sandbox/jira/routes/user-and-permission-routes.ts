@@ -118,6 +118,14 @@ const bulkCheck = (ctx: RouteContext, body: z.infer<typeof bulkCheckSchema>): Ro
   });
 };
 
+/** Jira pages a bulk user read ten at a time unless told otherwise, which code that forgets maxResults must meet here. */
+const BULK_USERS_DEFAULT_PAGE = '10';
+
+const withBulkPageSize = (ctx: RouteContext): RouteContext => ({
+  ...ctx,
+  query: { ...ctx.query, get: (name) => ctx.query.get(name) ?? (name === 'maxResults' ? BULK_USERS_DEFAULT_PAGE : undefined) },
+});
+
 export const userAndPermissionRoutes: RouteTable = {
   'GET /rest/api/3/user': {
     query: ['accountId'],
@@ -125,6 +133,18 @@ export const userAndPermissionRoutes: RouteTable = {
       if (!canGlobally(ctx, 'USER_PICKER')) return jiraError(403, ['You do not have the Browse users and groups permission.']);
       const user = ctx.services.state.users.get(ctx.query.get('accountId') ?? '');
       return user === undefined ? notFound('The user was not found.') : ok(userView(ctx.view, user));
+    },
+  },
+
+  'GET /rest/api/3/user/bulk': {
+    query: ['accountId', 'startAt', 'maxResults'],
+    handle: (ctx) => {
+      const { users } = ctx.services.state;
+      const found = [...new Set(ctx.query.all('accountId'))].flatMap((accountId) => {
+        const user = users.get(accountId);
+        return user === undefined ? [] : [user];
+      });
+      return ok(pageOf(withBulkPageSize(ctx), found, (user) => userView(ctx.view, user), '/rest/api/3/user/bulk'));
     },
   },
 
