@@ -29,41 +29,55 @@ export const countColumnsOf = (query: ConcurrencyQuery): CountColumns => ({
 export const countsNothing = (columns: CountColumns): boolean => columns.assets.length === 0 && !columns.businessUnit;
 
 type Counted = AliasedExpression<unknown, string>;
+type Builder = ExpressionBuilder<Database, never>;
 
-const activeOnAsset = (eb: ExpressionBuilder<Database, never>, assetId: string, excludingIssueKey: string) =>
-  eb
+/**
+ * The exception the candidate renews, as its register entry records it (the one superseded when it activates), or the
+ * candidate itself when it renews nothing or is not in the register: never NULL, so comparing a key with it never
+ * yields NULL, which would drop every row it filters. A lookup by primary key, in the statement itself: the workflow
+ * validators read the issue from Jira, which does not say what it renews, and have no second query to spend.
+ */
+const renewedBy = (eb: Builder, candidate: string) =>
+  sql<string>`coalesce(${eb.selectFrom('exception_register as r').where('r.issue_key', '=', candidate).select('r.renewal_of')}, ${candidate})`;
+
+const activeOnAsset = (eb: Builder, assetId: string, candidate: string | undefined) => {
+  const active = eb
     .selectFrom('exception_assets as a')
     .innerJoin('exception_register as e', (join) => join.onRef('e.issue_key', '=', 'a.issue_key').onRef('e.revision', '=', 'a.revision'))
     .where('a.asset_id', '=', assetId)
-    .where('a.issue_key', '<>', excludingIssueKey)
     .where('e.status', '=', 'active')
     .select((count) => count.fn.countAll().as('n'));
+  return candidate === undefined ? active : active.where('a.issue_key', '<>', candidate).where('a.issue_key', '<>', renewedBy(eb, candidate));
+};
 
 /**
- * The unit's active exceptions less the issue itself when it is one of them. Subtracting keeps both counts inside an
- * index (the business-unit index, the register's key); filtering the unit's rows by key instead reads every one of
- * them from the table on SQLite, where that index does not hold the key (five times slower for a unit of 1,800).
+ * The unit's active exceptions less those of the candidate and the exception it renews that are among them.
+ * Subtracting keeps both counts inside an index (the business-unit index, the register's key); filtering the unit's
+ * rows by key instead reads every one of them from the table on SQLite, where that index does not hold the key (five
+ * times slower for a unit of 1,800). The subtracted count names the unit and the status too, so an excluded
+ * exception that is not counted (another unit, not active) takes nothing away.
  */
-const activeInBusinessUnit = (eb: ExpressionBuilder<Database, never>, businessUnit: string, excludingIssueKey: string) => {
+const activeInBusinessUnit = (eb: Builder, businessUnit: string, candidate: string | undefined) => {
   const inUnit = eb
     .selectFrom('exception_register as u')
     .where('u.business_unit', '=', businessUnit)
     .where('u.status', '=', 'active')
     .select((count) => count.fn.countAll().as('n'));
-  const itself = eb
+  if (candidate === undefined) return inUnit;
+  const excluded = eb
     .selectFrom('exception_register as x')
-    .where('x.issue_key', '=', excludingIssueKey)
+    .where((x) => x.or([x('x.issue_key', '=', candidate), x('x.issue_key', '=', renewedBy(eb, candidate))]))
     .where('x.business_unit', '=', businessUnit)
     .where('x.status', '=', 'active')
     .select((count) => count.fn.countAll().as('n'));
-  return sql<number>`${inUnit} - ${itself}`;
+  return sql<number>`${inUnit} - ${excluded}`;
 };
 
 /** The one-row SELECT of every count; the caller makes sure `countsNothing` is false (a SELECT needs a column). */
 export const concurrencyCountsSelect = (db: Kysely<Database>, query: ConcurrencyQuery, columns: CountColumns) =>
   db.selectNoFrom((eb) => {
-    const counted: Counted[] = columns.assets.map(([column, assetId]) => activeOnAsset(eb, assetId, query.excludingIssueKey).as(column));
-    if (query.businessUnit !== undefined) counted.push(activeInBusinessUnit(eb, query.businessUnit, query.excludingIssueKey).as(BUSINESS_UNIT_COLUMN));
+    const counted: Counted[] = columns.assets.map(([column, assetId]) => activeOnAsset(eb, assetId, query.candidateIssueKey).as(column));
+    if (query.businessUnit !== undefined) counted.push(activeInBusinessUnit(eb, query.businessUnit, query.candidateIssueKey).as(BUSINESS_UNIT_COLUMN));
     return counted;
   });
 

@@ -14,7 +14,7 @@ export class SqlActivationEvidence implements ActivationEvidenceSource {
   constructor(private readonly database: SqlDatabase) {}
 
   async activationEvidence(query: ActivationQuery): Promise<ActivationEvidence> {
-    const counted: ConcurrencyQuery = { assetIds: query.assetIds, businessUnit: query.businessUnit, excludingIssueKey: query.issueKey };
+    const counted: ConcurrencyQuery = { assetIds: query.assetIds, businessUnit: query.businessUnit, candidateIssueKey: query.issueKey };
     const columns = countColumnsOf(counted);
     const db = this.database.db;
     const rows = await storageCall('read approvals and active counts', () =>

@@ -16,7 +16,10 @@ export type ActivationQuery = {
 export type ActivationEvidence = {
   /** Every decision on the issue, voided ones included, in the order they were taken. */
   readonly approvals: Approval[];
-  /** Active exceptions on each distinct asset and in the business unit, the issue itself never counted. */
+  /**
+   * Active exceptions on each distinct asset and in the business unit, neither the issue itself nor the exception
+   * its register entry renews counted (see `ConcurrencyQuery`).
+   */
   readonly active: ActiveExceptionCounts;
 };
 

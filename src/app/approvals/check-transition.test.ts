@@ -121,10 +121,10 @@ describe('checkTransition', () => {
     expect({ approvals: reads.approvals, counts: reads.counts, activation: reads.activation }).toEqual(expected);
   });
 
-  it('counts, on Submit, what is active on the request’s assets and in its unit, never the issue itself', async () => {
+  it('counts, on Submit, what is active on the request’s assets and in its unit, naming the issue so that neither it nor what it renews is counted', async () => {
     const { deps, asked } = fakes({ status: 'Draft' });
     await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'submit' }, actor: REQUESTER, now: NOW });
-    expect(asked.counts).toEqual([{ assetIds: ['asset-web-01'], businessUnit: 'Payments', excludingIssueKey: 'SEC-1' }]);
+    expect(asked.counts).toEqual([{ assetIds: ['asset-web-01'], businessUnit: 'Payments', candidateIssueKey: 'SEC-1' }]);
   });
 
   it('reads, on activation, the approvals and the counts of the exception’s assets and unit together', async () => {

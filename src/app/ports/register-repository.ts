@@ -97,8 +97,13 @@ export type ConcurrencyQuery = {
   readonly assetIds: readonly string[];
   /** Absent while a draft names none: nothing is counted for it. */
   readonly businessUnit?: string;
-  /** The candidate itself, never counted against its own limits. */
-  readonly excludingIssueKey: string;
+  /**
+   * The candidate's issue key; absent for a request not yet raised in Jira, which leaves nothing out. Neither the
+   * candidate nor the exception its register entry renews (`renewalOf`) is counted: activating the renewal supersedes
+   * that exception, and the register's `renewalOf` is what names the one superseded, so the two never count twice.
+   * Each is left out only where it is counted: active, and on that asset or in that unit.
+   */
+  readonly candidateIssueKey?: string;
 };
 
 export type RegisterConflictCode = 'REGISTER.VERSION_CONFLICT';
@@ -123,8 +128,6 @@ export interface RegisterRepository {
   count(filter: RegisterFilter): Promise<number>;
   due(query: DueQuery, limit: number, after?: string): Promise<Result<Page<StoredRegisterEntry>, RegisterCursorCode>>;
   countDue(query: DueQuery): Promise<number>;
-  countActiveForAsset(assetId: string): Promise<number>;
-  countActiveForBusinessUnit(businessUnit: string): Promise<number>;
   /**
    * Every count the concurrency limits need, in one statement however many assets are named (a workflow
    * validator has one query to spend): active exceptions on each distinct asset and in the business unit.

@@ -2,7 +2,7 @@ import { exceptionRequestSchema, type ExceptionRequest } from '../../domain/exce
 import type { Policy } from '../../domain/policy/policy-config';
 import { preflight, type PreflightContext, type PreflightResult } from '../../domain/preflight/preflight';
 import { ok, refuse, type Result } from '../../domain/shared/result';
-import type { RegisterRepository } from '../ports/register-repository';
+import { activeCountsFor, type ActiveCountSource } from '../intake/active-counts';
 import type { ExceptionIssueReader } from '../projection/projection-ports';
 import { readExceptionRequest } from '../projection/read-exception-issue';
 import type { RenewalIssues } from '../renewal/renewal-ports';
@@ -10,7 +10,7 @@ import type { RenewalIssues } from '../renewal/renewal-ports';
 export type IntakePreflightDeps = {
   readonly policy: Policy;
   readonly now: () => string;
-  readonly register: Pick<RegisterRepository, 'countActiveForAsset' | 'countActiveForBusinessUnit'>;
+  readonly register: ActiveCountSource;
   /** Reads the issue with the caller's own Jira permissions. */
   readonly issues: Pick<ExceptionIssueReader, 'get'>;
   readonly renewals: Pick<RenewalIssues, 'readRecord'>;
@@ -20,16 +20,6 @@ export type IntakePreflightDeps = {
 export type RequestPatch = { readonly [F in keyof ExceptionRequest]?: ExceptionRequest[F] };
 
 export type IntakePreflightCode = 'INTAKE.ISSUE_NOT_FOUND' | 'INTAKE.JIRA_FAILED';
-
-/** Counting per asset is one indexed query each; a request naming more assets than this is refused by pre-flight anyway. */
-const MAX_COUNTED_ASSETS = 100;
-
-const activeCountsOf = async (register: IntakePreflightDeps['register'], request: ExceptionRequest): Promise<PreflightContext['activeCounts']> => {
-  const assetIds = [...new Set(request.assets.map((asset) => asset.id))].slice(0, MAX_COUNTED_ASSETS);
-  const perAsset = await Promise.all(assetIds.map(async (id) => [id, await register.countActiveForAsset(id)] as const));
-  const perBusinessUnit = request.businessUnit === undefined ? 0 : await register.countActiveForBusinessUnit(request.businessUnit);
-  return { perAsset: Object.fromEntries(perAsset), perBusinessUnit };
-};
 
 /**
  * Pre-flight while a request is being written: the issue's saved fields (when it exists) with the editor's values
@@ -57,6 +47,6 @@ export const intakePreflight = async (
     if (record.value !== null) context = { renewal: record.value.chainBefore };
   }
   const merged: ExceptionRequest = { ...saved, ...request.patch };
-  const activeCounts = await activeCountsOf(deps.register, merged);
+  const activeCounts = await activeCountsFor(deps.register, { ...merged, issueKey: request.issueKey });
   return ok(preflight(merged, deps.policy, new Date(deps.now()), { ...context, activeCounts }));
 };

@@ -31,7 +31,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'no other exceptions',
     {
       register: (n) => [{ issueKey: n.key(1), status: 'draft', assetIds: [n.asset('db')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 0 }, perBusinessUnit: 0 }),
     },
   ],
@@ -39,7 +39,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'the same asset and unit, active',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
     },
   ],
@@ -47,7 +47,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'the same asset and unit, in every other status',
     {
       register: (n) => NOT_ACTIVE.map((status, i) => ({ issueKey: n.key(10 + i), status, assetIds: [n.asset('db')], businessUnit: n.unit('pay') })),
-      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 0 }, perBusinessUnit: 0 }),
     },
   ],
@@ -55,7 +55,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'the same asset in another business unit',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('ops') }],
-      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 0 }),
     },
   ],
@@ -63,7 +63,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'another asset in the same business unit',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('web')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 0 }, perBusinessUnit: 1 }),
     },
   ],
@@ -74,7 +74,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
         { issueKey: n.key(1), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
         { issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
       ],
-      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
     },
   ],
@@ -86,7 +86,7 @@ const COUNT_CASES: readonly [string, CountCase][] = [
         { issueKey: n.key(3), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
         { issueKey: n.key(4), assetIds: [n.asset('lb')], businessUnit: n.unit('pay'), status: 'expired' },
       ],
-      query: (n) => ({ assetIds: [n.asset('db'), n.asset('web'), n.asset('lb')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db'), n.asset('web'), n.asset('lb')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 2, [n.asset('web')]: 1, [n.asset('lb')]: 0 }, perBusinessUnit: 2 }),
     },
   ],
@@ -94,7 +94,15 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'an asset named twice',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [n.asset('db'), n.asset('db')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db'), n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+  [
+    'the candidate not in the register yet, another active',
+    {
+      register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') }],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
     },
   ],
@@ -102,8 +110,96 @@ const COUNT_CASES: readonly [string, CountCase][] = [
     'asset ids that differ only in case',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('DB')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [n.asset('db'), n.asset('DB')], businessUnit: n.unit('pay'), excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db'), n.asset('DB')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 0, [n.asset('DB')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+];
+
+/** The candidate renews `key(2)`, as the register entry a renewal is created with records; `key(3)` is counted throughout. */
+const RENEWAL_CASES: readonly [string, CountCase][] = [
+  [
+    'the renewed exception, active on the asset and in the unit: not counted',
+    {
+      register: (n) => [
+        { issueKey: n.key(1), status: 'draft', renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(3), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+  [
+    'the renewed exception and the candidate, both active: neither counted',
+    {
+      register: (n) => [
+        { issueKey: n.key(1), renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(3), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+  ...NOT_ACTIVE.map((status): [string, CountCase] => [
+    `the renewed exception ${status}: nothing subtracted`,
+    {
+      register: (n) => [
+        { issueKey: n.key(1), status: 'draft', renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), status, assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(3), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ]),
+  [
+    'the renewed exception on another asset and in another unit: nothing subtracted',
+    {
+      register: (n) => [
+        { issueKey: n.key(1), status: 'draft', renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), assetIds: [n.asset('web')], businessUnit: n.unit('ops') },
+        { issueKey: n.key(3), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+  [
+    'the renewed exception on another asset in the unit: left out of the unit only',
+    {
+      register: (n) => [
+        { issueKey: n.key(1), status: 'draft', renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), assetIds: [n.asset('web')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(3), assetIds: [n.asset('db'), n.asset('web')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db'), n.asset('web')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1, [n.asset('web')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+  [
+    'the renewed exception on the asset in another unit: left out of the asset only',
+    {
+      register: (n) => [
+        { issueKey: n.key(1), status: 'draft', renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('ops') },
+        { issueKey: n.key(3), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
+    },
+  ],
+  [
+    'an exception another issue renews: still counted',
+    {
+      register: (n) => [
+        { issueKey: n.key(1), status: 'draft', assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(3), status: 'draft', renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay'), candidateIssueKey: n.key(1) }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 1 }),
     },
   ],
 ];
@@ -114,15 +210,26 @@ const SUBMIT_ONLY_CASES: readonly [string, CountCase][] = [
     'no business unit named',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [n.asset('db')], excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [n.asset('db')], candidateIssueKey: n.key(1) }),
       expected: (n) => ({ perAsset: { [n.asset('db')]: 1 }, perBusinessUnit: 0 }),
+    },
+  ],
+  [
+    'a request not yet raised in Jira: nothing left out',
+    {
+      register: (n) => [
+        { issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+        { issueKey: n.key(3), renewalOf: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') },
+      ],
+      query: (n) => ({ assetIds: [n.asset('db')], businessUnit: n.unit('pay') }),
+      expected: (n) => ({ perAsset: { [n.asset('db')]: 2 }, perBusinessUnit: 2 }),
     },
   ],
   [
     'neither assets nor a business unit named',
     {
       register: (n) => [{ issueKey: n.key(2), assetIds: [n.asset('db')], businessUnit: n.unit('pay') }],
-      query: (n) => ({ assetIds: [], excludingIssueKey: n.key(1) }),
+      query: (n) => ({ assetIds: [], candidateIssueKey: n.key(1) }),
       expected: () => ({ perAsset: {}, perBusinessUnit: 0 }),
     },
   ],
@@ -182,7 +289,15 @@ export const describeConcurrencyCounts = (factory: TestDatabaseFactory): void =>
             new SqlRegisterRepository(database).concurrencyCounts({
               assetIds: Array.from({ length: ASSETS }, (_, i) => names.asset(`${i}`)),
               businessUnit: names.unit('pay'),
-              excludingIssueKey: names.key(1),
+              candidateIssueKey: names.key(1),
+            }),
+        ],
+        [
+          'the register repository’s counts for a request not yet raised',
+          (database, names) =>
+            new SqlRegisterRepository(database).concurrencyCounts({
+              assetIds: Array.from({ length: ASSETS }, (_, i) => names.asset(`${i}`)),
+              businessUnit: names.unit('pay'),
             }),
         ],
         [
@@ -205,7 +320,7 @@ export const describeConcurrencyCounts = (factory: TestDatabaseFactory): void =>
     });
 
     describe('for Submit, from the register repository', () => {
-      it.each([...COUNT_CASES, ...SUBMIT_ONLY_CASES])('%s', async (_name, { register: entries, query, expected }) => {
+      it.each([...COUNT_CASES, ...RENEWAL_CASES, ...SUBMIT_ONLY_CASES])('%s', async (_name, { register: entries, query, expected }) => {
         const names = newNames();
         await seed(entries(names));
         expect(await register.concurrencyCounts(query(names))).toEqual(expected(names));
@@ -217,32 +332,18 @@ export const describeConcurrencyCounts = (factory: TestDatabaseFactory): void =>
         await seed([entry]);
         const moved = await register.save({ ...entry, assetIds: [names.asset('new')] }, 1);
         expect(moved.ok).toBe(true);
-        const counts = await register.concurrencyCounts({ assetIds: [names.asset('old'), names.asset('new')], excludingIssueKey: names.key(1) });
+        const counts = await register.concurrencyCounts({ assetIds: [names.asset('old'), names.asset('new')], candidateIssueKey: names.key(1) });
         expect(counts.perAsset).toEqual({ [names.asset('old')]: 0, [names.asset('new')]: 1 });
-      });
-
-      it('agrees with the separate per-asset and per-unit counts when the issue itself is not active', async () => {
-        const names = newNames();
-        await seed([
-          { issueKey: names.key(2), assetIds: [names.asset('db'), names.asset('web')], businessUnit: names.unit('pay') },
-          { issueKey: names.key(3), assetIds: [names.asset('web')], businessUnit: names.unit('pay'), status: 'revoked' },
-        ]);
-        const assetIds = [names.asset('db'), names.asset('web')];
-        const counts = await register.concurrencyCounts({ assetIds, businessUnit: names.unit('pay'), excludingIssueKey: names.key(1) });
-        expect(counts).toEqual({
-          perAsset: Object.fromEntries(await Promise.all(assetIds.map(async (id) => [id, await register.countActiveForAsset(id)] as const))),
-          perBusinessUnit: await register.countActiveForBusinessUnit(names.unit('pay')),
-        });
       });
     });
 
     describe('for activation, together with the approvals', () => {
-      it.each(COUNT_CASES)('%s', async (_name, { register: entries, query, expected }) => {
+      it.each([...COUNT_CASES, ...RENEWAL_CASES])('%s', async (_name, { register: entries, query, expected }) => {
         const names = newNames();
         await seed(entries(names));
-        const { assetIds, businessUnit, excludingIssueKey } = query(names);
-        if (businessUnit === undefined) throw new Error('an activation case names its business unit');
-        expect(await evidence.activationEvidence({ issueKey: excludingIssueKey, assetIds, businessUnit })).toEqual({ approvals: [], active: expected(names) });
+        const { assetIds, businessUnit, candidateIssueKey } = query(names);
+        if (businessUnit === undefined || candidateIssueKey === undefined) throw new Error('an activation case names its business unit and its issue');
+        expect(await evidence.activationEvidence({ issueKey: candidateIssueKey, assetIds, businessUnit })).toEqual({ approvals: [], active: expected(names) });
       });
 
       it('reads every decision on the issue, voided ones included, in the order the approval repository reads them', async () => {
