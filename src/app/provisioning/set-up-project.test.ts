@@ -390,7 +390,7 @@ describe('setUpProject on the Jira stand-in', () => {
     const TASK = '10001';
 
     /** What an admin changes by hand, or a set-up from before the home issue left: the item named, replaced in the site. */
-    const replaceIn = <T extends { readonly id: string; readonly name: string }>(items: Map<string, T>, name: string, change: (item: T) => T) => {
+    const replaceIn = <K, T extends { readonly id: K; readonly name: string }>(items: Map<K, T>, name: string, change: (item: T) => T) => {
       const item = [...items.values()].find((candidate) => candidate.name === name);
       if (item === undefined) throw new Error(`${name} is missing`);
       items.set(item.id, change(item));
@@ -456,6 +456,16 @@ describe('setUpProject on the Jira stand-in', () => {
         },
         'failed',
         /^Could not create the register's home issue in SEC\. .*labels: Field 'labels' cannot be set\..* associate "Task" with the "Default Screen Scheme", then run set-up again\.$/,
+        0,
+      ],
+      [
+        'is refused by Jira on a site whose default screen scheme was renamed, so Task shares the exception’s create screen',
+        (site) => {
+          replaceIn(site.jira.state.screenSchemes, 'Default Screen Scheme', (scheme) => ({ ...scheme, name: 'Classic Screen Scheme' }));
+          return Promise.resolve();
+        },
+        'failed',
+        /^Could not create the register's home issue in SEC\. .*labels: Field 'labels' cannot be set\./,
         0,
       ],
     ])('%s', async (_case, prepare, outcome, detail, homes) => {

@@ -52,7 +52,8 @@ describe('the demo’s monthly reports', () => {
       ['SEC-1', 'Security exception report for 2026-09'],
       ['SEC-1', 'Security exception report for 2026-10'],
     ]);
-    const leads = Object.values(CAST).filter((person) => person.groups.includes('security-leads')).map((person) => person.accountId);
+    const isLead = (groups: readonly string[]): boolean => groups.includes('security-leads');
+    const leads = Object.values(CAST).filter((person) => isLead(person.groups)).map((person) => person.accountId);
     expect(reports.every((report) => [...report.recipientAccountIds].sort().join() === [...leads].sort().join())).toBe(true);
     const stored = await new SqlMonthlyReportRepository(sandbox.world.database).get('2026-10');
     expect(stored?.notEmailedBecause).toBeUndefined();
