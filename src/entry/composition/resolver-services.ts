@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getAppContext } from '@forge/api';
+import { forgeRequestJira } from '../../adapters/forge/forge-request-jira';
 import { loadOrCreateInstallationKey, type InstallationKey } from '../../adapters/crypto/ed25519-signer';
 import { KvsIntegrationSettings, KvsSetupRuns, KvsVerificationCache } from '../../adapters/forge/kvs-admin-settings';
 import { KvsAuditorGrants } from '../../adapters/forge/kvs-auditor-grants';
@@ -10,6 +11,7 @@ import { KvsSecretStore } from '../../adapters/forge/kvs-secret-store';
 import type { FieldIds } from '../../adapters/jira/field-ids';
 import type { JiraIssue } from '../../adapters/jira/issue-operations';
 import { JiraExceptionReader } from '../../adapters/jira/jira-exception-reader';
+import { createJiraGateway } from '../../adapters/jira/jira-gateway';
 import type { JiraGateways } from '../../adapters/jira/jira-gateway-factory';
 import { JiraRenewalIssues } from '../../adapters/jira/jira-renewal-issues';
 import { KvsLeaseStore } from '../../adapters/kvs/kvs-lease-store';
@@ -26,8 +28,10 @@ import { describeProblems, readExceptionIssue } from '../../app/projection/read-
 import { auditChainStatus, type ChainState } from '../../app/register/audit-chain-status';
 import type { RegisterStatistics } from '../../app/register/statistics-ports';
 import type { RenewalIssues } from '../../app/renewal/renewal-ports';
+import type { RetryPolicy } from '../../adapters/jira/retry-policy';
 import type { Policy, PolicyProblem } from '../../domain/policy/policy-config';
-import type { Result } from '../../domain/shared/result';
+import { ok, type Result } from '../../domain/shared/result';
+import { displayNamesOf, type DisplayNameLookup } from '../resolvers/person-names';
 import { accessDirectory } from './access-directory';
 import { exceptionFieldIds, jiraGateways, openStorage, type Storage } from './invocation-deps';
 import { exceptionIssueReader } from './jira-ports';
@@ -67,6 +71,11 @@ export type ResolverServices = {
   readonly leases: KvsLeaseStore;
   readonly invocationId: string;
   readonly appIds: () => { readonly appId: string; readonly environmentId: string };
+  /**
+   * People's display names, read as the app: an answer only names people its caller may already read about, and a
+   * caller may lack *Browse users and groups*. Each invocation reads them once, for the one answer it gives.
+   */
+  readonly displayNames: DisplayNameLookup;
 };
 
 const lazy = <T>(make: () => T): (() => T) => {
@@ -79,6 +88,26 @@ const newIntegrationSecret = (): string => randomBytes(32).toString('base64url')
 
 /** The manifest declares no web trigger modules yet, so the platform has no URL to give for any integration. */
 const noWebTriggersDeclared: WebTriggerUrls = { urlOf: () => Promise.resolve(null) };
+
+/**
+ * Names are a courtesy, so they get a small share of a resolver's 25 s: a Retry-After of up to two seconds is waited
+ * out once, a longer one leaves the names out of this answer.
+ */
+const NAME_LOOKUP_RETRY: RetryPolicy = { maxAttempts: 2, maxTotalWaitMs: 2_000, baseDelayMs: 250, maxDelayMs: 1_000 };
+
+const displayNameLookup = (platform: Platform): DisplayNameLookup => {
+  const jira = createJiraGateway({
+    request: forgeRequestJira.asApp,
+    sleep: (ms) => platform.sleep(ms),
+    random: Math.random,
+    now: () => platform.now(),
+    retry: NAME_LOOKUP_RETRY,
+  });
+  return async (accountIds) => {
+    const users = await jira.findUsersByAccountId(accountIds);
+    return users.ok ? ok(displayNamesOf(users.value)) : users;
+  };
+};
 
 const readIssueAsException =
   (policy: Policy) =>
@@ -145,5 +174,6 @@ export const resolverServices = (platform: Platform): ResolverServices => {
       const context = getAppContext();
       return { appId: context.appAri.appId, environmentId: context.environmentAri.environmentId };
     },
+    displayNames: displayNameLookup(platform),
   };
 };

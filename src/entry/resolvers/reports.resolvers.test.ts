@@ -142,7 +142,7 @@ describe('reports/get', () => {
       title: 'Legacy TLS on payments API',
       tier: 'low',
       riskScore: 2.8,
-      assetOwner: { accountId: 'acc-owner', displayName: null },
+      assetOwner: { accountId: 'acc-owner', displayName: 'Owen Owner' },
       expiresOn: '2026-05-20',
       nextReviewDue: '2026-03-16',
     };

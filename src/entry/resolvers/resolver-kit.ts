@@ -18,12 +18,14 @@ import {
 import type { Policy } from '../../domain/policy/policy-config';
 import type { ResolverServices } from '../composition/resolver-services';
 import { logLine } from '../log-line';
+import { fillDisplayNames } from './person-names';
 
 /**
  * How every resolver key runs: parse the payload with the contract -> work out who the caller is from the
  * platform's account id (never from the payload) -> record an auditor's call in the audit chain -> authorize ->
- * run the use case -> check the answer against the contract. Nothing thrown crosses the bridge: failures become
- * envelopes with a stable code and a message for the person, and internals stay in the logs.
+ * run the use case -> check the answer against the contract -> name the people it mentions. Nothing thrown
+ * crosses the bridge: failures become envelopes with a stable code and a message for the person, and internals
+ * stay in the logs.
  */
 
 /** What the invocation says about where the UI runs. It selects (a project, an issue); it never authorizes. */
@@ -98,6 +100,12 @@ const checkedAnswer = <K extends ResolverKey>(key: K, answer: Envelope<ResponseO
   return failure(ERROR_CODES.internal, 'The register could not put together a valid answer. Try again; if it keeps failing, tell your Jira administrator.');
 };
 
+/** A valid answer with its people named; filling a name in keeps the answer within the contract. */
+const namedAnswer = async <K extends ResolverKey>(key: K, answer: Envelope<ResponseOf<K>>, services: ResolverServices): Promise<Envelope<ResponseOf<K>>> => {
+  const checked = checkedAnswer(key, answer);
+  return checked.ok ? { ...checked, data: await fillDisplayNames(key, checked.data, services.displayNames) } : checked;
+};
+
 export const runKey = async <K extends ResolverKey>(
   key: K,
   definition: KeyDefinition<K>,
@@ -142,11 +150,11 @@ export const runKey = async <K extends ResolverKey>(
       if (!refused.ok) return failure(refused.error.code, refused.error.message);
     }
     const scope = { caller, services, context };
-    if (policy !== null) return checkedAnswer(key, await definition.run(request, { ...scope, policy }));
+    if (policy !== null) return await namedAnswer(key, await definition.run(request, { ...scope, policy }), services);
     if (definition.runWithoutPolicy === undefined) {
       return failure('POLICY.INVALID', 'The register does nothing until its policy configuration is fixed; a Jira administrator can correct it.');
     }
-    return checkedAnswer(key, await definition.runWithoutPolicy(request, { ...scope, policy }));
+    return await namedAnswer(key, await definition.runWithoutPolicy(request, { ...scope, policy }), services);
   } catch (error) {
     if (isStorageError(error)) {
       logLine('warn', 'ui-resolver', 'storage failed', { key, code: error.code });

@@ -77,10 +77,42 @@ describe('the register page', () => {
 
     const onlyActive = data(await call('register/list', { filter: { status: ['active'] } }));
     expect(onlyActive.rows).toEqual([
-      expect.objectContaining({ key: active, status: 'active', expiresOn: '2026-08-01', daysLeft: 152, owner: { accountId: 'acc-owner', displayName: null } }),
+      expect.objectContaining({ key: active, status: 'active', expiresOn: '2026-08-01', daysLeft: 152, owner: { accountId: 'acc-owner', displayName: 'Owen Owner' } }),
     ]);
     expect(data(await call('register/list', { filter: { approver: PEOPLE.lead } })).rows.map((row) => row.key)).toEqual([active]);
     expect(data(await call('register/list', { filter: { text: 'vpn' } })).rows.map((row) => row.key)).toEqual([draft]);
+  });
+
+  it('names every person on every row by the display name Jira has for them, asking Jira once for the page', async () => {
+    const jira = jest.spyOn(site.world.jira, 'handle');
+    const { rows } = data(await call('register/list', { pageSize: 25 }));
+    const lookUps = jira.mock.calls.map(([request]) => new URL(request.path, 'https://jira.test')).filter((url) => url.pathname === '/rest/api/3/user/bulk');
+    jira.mockRestore();
+    expect(lookUps.map((url) => url.searchParams.getAll('accountId').sort())).toEqual([['acc-owner', PEOPLE.requester].sort()]);
+    expect(rows.map((row) => [row.owner, row.requester])).toEqual(
+      rows.map(() => [
+        { accountId: 'acc-owner', displayName: 'Owen Owner' },
+        { accountId: PEOPLE.requester, displayName: 'Rita Requester' },
+      ]),
+    );
+  });
+
+  it.each([
+    ['Jira rate limits the look-up for longer than names are worth waiting', { status: 429, retryAfterSeconds: 30 } as const],
+    ['Jira fails the look-up', { status: 500 } as const],
+  ])('still answers, showing people by account id, when %s', async (_label, fault) => {
+    site.world.jira.injectFault({ ...fault, pathPattern: /^\/rest\/api\/3\/user\/bulk/ });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { rows } = data(await call('register/list', { pageSize: 25 }));
+      expect(rows.map((row) => row.owner)).toEqual(rows.map(() => ({ accountId: 'acc-owner', displayName: null })));
+      const logged = warn.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('display names'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).not.toContain('acc-');
+    } finally {
+      warn.mockRestore();
+      site.world.jira.clearFaults();
+    }
   });
 
   it('pages with a cursor that only works for the filter and order it was made for', async () => {
@@ -105,7 +137,7 @@ describe('the register page', () => {
     const summary = data(await call('dashboard/summary', { months: 3 }));
     expect(Object.values(summary.activeByTier).reduce((sum, n) => sum + n, 0)).toBe(1);
     expect(summary.decisionsByMonth.map((month) => month.month)).toEqual(['2025-12', '2026-01', '2026-02']);
-    expect(summary.topApprovers).toEqual([{ approver: { accountId: PEOPLE.lead, displayName: null }, approvals: 1 }]);
+    expect(summary.topApprovers).toEqual([{ approver: { accountId: PEOPLE.lead, displayName: 'Lee Lead' }, approvals: 1 }]);
   });
 
   it('refuses a page outside a project and a payload the contract refuses, saying where', async () => {
@@ -137,7 +169,7 @@ describe('the issue panel', () => {
     expect(panel.approval.levels[0]).toMatchObject({ state: 'next', approver: null });
     expect(panel.approval.eligibleGroup).toBe('security-leads');
     expect(panel.approval.notAllowed).toEqual([
-      { person: { accountId: PEOPLE.requester, displayName: null }, code: 'APPROVAL.REQUESTER_CANNOT_APPROVE', reason: expect.stringContaining('requested') as string },
+      { person: { accountId: PEOPLE.requester, displayName: 'Rita Requester' }, code: 'APPROVAL.REQUESTER_CANNOT_APPROVE', reason: expect.stringContaining('requested') as string },
     ]);
   });
 
