@@ -134,7 +134,7 @@ describe('an exception from request to expiry', () => {
     const panel = appFrame(raj);
     await panel.getByRole('heading', { name: 'Approval chain' }).waitFor();
     await expect(panel.getByRole('region', { name: 'Approval chain' }).innerText()).resolves.toMatch(
-      new RegExp(`Security lead[\\s\\S]*${CAST.sam.accountId}[\\s\\S]*Risk / information owner[\\s\\S]*${CAST.raj.accountId}`),
+      new RegExp(`Security lead[\\s\\S]*${CAST.sam.displayName}[\\s\\S]*Risk / information owner[\\s\\S]*${CAST.raj.displayName}`),
     );
     await screenshot(raj, 'issue-active-light');
   });
@@ -146,6 +146,8 @@ describe('an exception from request to expiry', () => {
     const row = register.getByRole('row').filter({ hasText: issueKey });
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/Active/);
+    await expect(row.innerText()).resolves.toContain(CAST.rita.displayName);
+    await expect(row.innerText()).resolves.not.toContain(CAST.rita.accountId);
   });
 
   it('reminds the requester as the expiry nears, and expires when the day has passed', async () => {
