@@ -175,29 +175,6 @@ export class SqlRegisterRepository implements RegisterRepository {
     return this.countOf('count due register entries', () => dueCountQuery(this.db, query).executeTakeFirstOrThrow());
   }
 
-  async countActiveForAsset(assetId: string): Promise<number> {
-    return this.countOf('count active exceptions of an asset', () =>
-      this.db
-        .selectFrom('exception_assets as a')
-        .innerJoin('exception_register as e', (join) => join.onRef('e.issue_key', '=', 'a.issue_key').onRef('e.revision', '=', 'a.revision'))
-        .where('a.asset_id', '=', assetId)
-        .where('e.status', '=', 'active')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
-  }
-
-  async countActiveForBusinessUnit(businessUnit: string): Promise<number> {
-    return this.countOf('count active exceptions of a business unit', () =>
-      this.db
-        .selectFrom('exception_register')
-        .where('business_unit', '=', businessUnit)
-        .where('status', '=', 'active')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
-  }
-
   async concurrencyCounts(query: ConcurrencyQuery): Promise<ActiveExceptionCounts> {
     const columns = countColumnsOf(query);
     if (countsNothing(columns)) return NO_ACTIVE_COUNTS;

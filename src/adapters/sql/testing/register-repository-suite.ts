@@ -167,7 +167,7 @@ export const describeRegisterRepository = (factory: TestDatabaseFactory): void =
         expect(await repository.remove(entry.issueKey)).toBe('removed');
         expect(await repository.remove(entry.issueKey)).toBe('absent');
         expect(await repository.get(entry.issueKey)).toBeNull();
-        expect(await repository.countActiveForAsset('asset-gone')).toBe(0);
+        expect(await repository.concurrencyCounts({ assetIds: ['asset-gone'] })).toEqual({ perAsset: { 'asset-gone': 0 }, perBusinessUnit: 0 });
       });
     });
 
@@ -363,9 +363,10 @@ export const describeRegisterRepository = (factory: TestDatabaseFactory): void =
           entryIn(project, 2, { assetIds: [`${project}-db`], businessUnit: unit }),
           entryIn(project, 3, { assetIds: [`${project}-db`], businessUnit: unit, status: 'expired' }),
         ]);
-        expect(await repository.countActiveForAsset(`${project}-db`)).toBe(2);
-        expect(await repository.countActiveForAsset(`${project}-web`)).toBe(1);
-        expect(await repository.countActiveForBusinessUnit(unit)).toBe(2);
+        expect(await repository.concurrencyCounts({ assetIds: [`${project}-db`, `${project}-web`], businessUnit: unit })).toEqual({
+          perAsset: { [`${project}-db`]: 2, [`${project}-web`]: 1 },
+          perBusinessUnit: 2,
+        });
       });
 
       it('lists the renewals of an exception in issue-key order', async () => {
