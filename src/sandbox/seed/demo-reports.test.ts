@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startSandboxWithStubUi, type SandboxUnderTest } from '../server/testing/sandbox-with-stub-ui';
 import { SqlMonthlyReportRepository } from '../../adapters/sql/sql-monthly-report-repository';
 import { SqlRegisterRepository } from '../../adapters/sql/sql-register-repository';
-import { UI_PAGES } from '../server/frames';
-import { defaultSandboxOptions, startSandbox, type Sandbox } from '../server/start-sandbox';
+import type { Sandbox } from '../server/start-sandbox';
 import { CAST } from './cast';
 
 /**
@@ -16,29 +13,15 @@ import { CAST } from './cast';
 const TODAY = new Date('2026-11-23T09:00:00.000Z');
 
 describe('the demo’s monthly reports', () => {
-  let dir: string;
+  let underTest: SandboxUnderTest;
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-reports-'));
-    const build = join(dir, 'build');
-    for (const page of UI_PAGES) {
-      mkdirSync(join(build, page), { recursive: true });
-      writeFileSync(join(build, page, 'index.html'), `<!doctype html><html><head><title>${page}</title></head><body></body></html>`);
-    }
-    sandbox = await startSandbox({
-      ...defaultSandboxOptions(),
-      dataDir: join(dir, 'data'),
-      uiBuildDir: build,
-      today: TODAY,
-      seed: { mode: 'workflow', size: 12, seed: 7, historyDays: 45 },
-    });
+    underTest = await startSandboxWithStubUi(TODAY, { mode: 'workflow', size: 12, seed: 7, historyDays: 45 });
+    sandbox = underTest.sandbox;
   }, 120_000);
 
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => underTest.close());
 
   const home = () => {
     const issue = sandbox.world.jira.issue('SEC-1');

@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startSandboxWithStubUi, type SandboxUnderTest } from './testing/sandbox-with-stub-ui';
 import { SqlApprovalRepository } from '../../adapters/sql/sql-approval-repository';
 import { SqlRegisterRepository } from '../../adapters/sql/sql-register-repository';
 import { EXCEPTION_ISSUE_TYPE } from '../../app/projection/exception-issue';
@@ -8,8 +6,7 @@ import { STATUS_NAMES, type Status } from '../../domain/exception/security-excep
 import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
 import { USER_COOKIE } from '../host/host-kit';
 import { CAST } from '../seed/cast';
-import { UI_PAGES } from './frames';
-import { defaultSandboxOptions, startSandbox, type Sandbox } from './start-sandbox';
+import type { Sandbox } from './start-sandbox';
 
 /**
  * The sandbox as `npm start` builds it, without a browser: the demo register played through Jira leaves Jira and the
@@ -22,7 +19,7 @@ const TODAY = new Date('2026-11-23T09:00:00.000Z');
 const STATUS_OF_NAME = new Map(Object.entries(STATUS_NAMES).map(([status, name]) => [name, status as Status]));
 
 describe('the sandbox', () => {
-  let dir: string;
+  let underTest: SandboxUnderTest;
   let sandbox: Sandbox;
 
   const get = (path: string, accountId: string = CAST.sam.accountId) => fetch(`${sandbox.url}${path}`, { headers: { cookie: `${USER_COOKIE}=${accountId}` } });
@@ -35,25 +32,11 @@ describe('the sandbox', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-test-'));
-    const build = join(dir, 'build');
-    for (const page of UI_PAGES) {
-      mkdirSync(join(build, page), { recursive: true });
-      writeFileSync(join(build, page, 'index.html'), `<!doctype html><html><head><title>${page}</title></head><body><div id="root"></div></body></html>`);
-    }
-    sandbox = await startSandbox({
-      ...defaultSandboxOptions(),
-      dataDir: join(dir, 'data'),
-      uiBuildDir: build,
-      today: TODAY,
-      seed: { mode: 'workflow', size: 24, seed: 99, historyDays: 45 },
-    });
+    underTest = await startSandboxWithStubUi(TODAY, { mode: 'workflow', size: 24, seed: 99, historyDays: 45 });
+    sandbox = underTest.sandbox;
   }, 120_000);
 
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => underTest.close());
 
   it('plays the whole demo plan through Jira without a refusal', () => {
     expect(sandbox.seeded?.refused).toEqual([]);
