@@ -25,6 +25,21 @@ describe('the workflow rule configuration', () => {
     expect(host.configure?.()).toBe('{"check":"activation"}');
   });
 
+  it.each([
+    ['Rejection', '{"check":"rejection"}'],
+    ['Withdrawal', '{"check":"withdrawal"}'],
+  ])('offers the %s check, which ends a request without activation', async (label, saved) => {
+    const host = fakeHost();
+    const { user } = renderPage(<RuleConfig />, { host, context: { extension: { validatorConfig: '{"check":"submit"}' } }, handlers: { 'admin/policy/get': policy } });
+    await user.click(await screen.findByLabelText(label));
+    await waitFor(() => expect(host.configure?.()).toBe(saved));
+  });
+
+  it('starts from a saved rejection check', async () => {
+    renderPage(<RuleConfig />, { context: { extension: { validatorConfig: { check: 'rejection' } } }, handlers: { 'admin/policy/get': policy } });
+    expect(await screen.findByLabelText('Rejection')).toBeChecked();
+  });
+
   it('defaults to the submit check when nothing valid was saved', async () => {
     const host = fakeHost();
     renderPage(<RuleConfig />, { host, context: { extension: { validatorConfig: 'not json' } }, handlers: { 'admin/policy/get': policy } });

@@ -11,15 +11,27 @@ const DEFAULT_CONFIG: WorkflowRuleConfig = { check: 'submit' };
 
 type Option = { readonly id: string; readonly config: WorkflowRuleConfig; readonly label: string; readonly help: string };
 
-const FIXED_OPTIONS: readonly Option[] = [
+/** The checks before the approval levels, in the workflow's order. */
+const BEFORE_LEVELS: readonly Option[] = [
   { id: 'submit', config: { check: 'submit' }, label: 'Submit', help: 'The request is complete: the same pre-flight the requester sees.' },
   { id: 'review', config: { check: 'review' }, label: 'Risk review', help: 'An independent peer reviewer signs off the risk assessment.' },
+];
+
+/** The checks after the approval levels: activation, then the ways a request ends without it. */
+const AFTER_LEVELS: readonly Option[] = [
   {
     id: 'activation',
     config: { check: 'activation' },
     label: 'Activation',
     help: 'Every required level approved the current content, and the concurrency limits hold.',
   },
+  {
+    id: 'rejection',
+    config: { check: 'rejection' },
+    label: 'Rejection',
+    help: 'Only an approver of the waiting level, or the peer reviewer during review, rejects, and always with a reason in the comment.',
+  },
+  { id: 'withdrawal', config: { check: 'withdrawal' }, label: 'Withdrawal', help: 'Only the requester withdraws their own request.' },
 ];
 
 const optionId = (config: WorkflowRuleConfig): string => (config.check === 'approval' ? `approval:${config.levelId}` : config.check);
@@ -50,7 +62,7 @@ export function RuleConfig() {
         }))
       : [];
   const savedLevelMissing = config.check === 'approval' && state.status === 'success' && !levelOptions.some((o) => o.id === optionId(config));
-  const options = [FIXED_OPTIONS[0], FIXED_OPTIONS[1], ...levelOptions, FIXED_OPTIONS[2]].filter((o): o is Option => o !== undefined);
+  const options = [...BEFORE_LEVELS, ...levelOptions, ...AFTER_LEVELS];
 
   return (
     <fieldset className="ser-fieldset ser-stack">
