@@ -16,6 +16,7 @@ import type { RegisterEntry } from '../../src/app/ports/register-repository';
 import { REPORT_JOB } from '../../src/app/reports/monthly-report-job';
 import type { Status } from '../../src/domain/exception/security-exception';
 import { addCalendarDays } from '../../src/domain/shared/dates';
+import { emit } from './figures';
 
 /**
  * The daily sweep at 10k and 100k exceptions with 1% due, on a SQLite file and the Jira stand-in through the local
@@ -33,10 +34,6 @@ const TODAY = '2027-01-16';
 const RUN_AT = `${TODAY}T06:00:00.000Z`;
 const YESTERDAY_RUN = `${addCalendarDays(TODAY, -1)}T06:00:00.000Z`;
 const BATCH_SIZE = 50;
-
-const emit = (figure: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify(figure)}\n`);
-};
 
 type StatementLog = { count: number; selects: number; writes: number; distinctSelects: Set<string> };
 

@@ -14,6 +14,7 @@ import { signedBytes, verifyChain } from '../../src/domain/audit/audit-chain';
 import { buildSignedChain } from '../../src/domain/audit/testing/signed-chain';
 import { addCalendarDays } from '../../src/domain/shared/dates';
 import { BENCH_TODAY, seedAuditChain, seedRegister } from './seed';
+import { emit, summary } from './figures';
 
 /**
  * Storage benchmarks on SQLite (a database file, as the sandbox uses), printed as one JSON line per figure.
@@ -25,19 +26,6 @@ const PAGE_RUNS = 60;
 const WARM_UP_RUNS = 5;
 const REGISTER_SIZES = [10_000, 100_000] as const;
 const AUDIT_ENTRIES = 100_000;
-
-const emit = (figure: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify(figure)}\n`);
-};
-
-const round = (ms: number): number => Math.round(ms * 100) / 100;
-
-/** Median and nearest-rank 95th percentile of the samples, in ms. */
-const summary = (samples: readonly number[]): { medianMs: number; p95Ms: number } => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-  return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
-};
 
 const timed = async <T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> => {
   const started = performance.now();

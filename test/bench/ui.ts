@@ -7,6 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { USER_COOKIE } from '../../src/sandbox/host/host-kit';
 import { CAST } from '../../src/sandbox/seed/cast';
 import { defaultSandboxOptions, REPO_ROOT, startSandbox } from '../../src/sandbox/server/start-sandbox';
+import { emit, round, summary } from './figures';
 
 /**
  * Custom UI benchmark: the JavaScript each page loads before it can render (gzip, from the UI package's own measure
@@ -21,12 +22,6 @@ const EXCEPTIONS = Number(process.env['BENCH_UI_EXCEPTIONS'] ?? 10_000);
 const RUNS = 10;
 const TODAY = new Date('2026-11-23T09:00:00.000Z');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-const emit = (figure: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify(figure)}\n`);
-};
-
-const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** `register     initial   123.4 KB gzip in 5 chunks; lazy   45.6 KB ...`, as static/scripts/measure-bundles.mjs prints. */
 const BUNDLE_LINE = /^(\S+)\s+initial\s+([\d.]+) KB gzip in (\d+) chunks; lazy\s+([\d.]+) KB/;
@@ -78,9 +73,7 @@ const measureFirstRow = async (): Promise<void> => {
       await context.close();
     }
     const [cold = Number.NaN, ...warm] = samples;
-    const sorted = [...warm].sort((a, b) => a - b);
-    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-    emit({ bench: 'ui-first-row', page: 'register', exceptions: EXCEPTIONS, runs: warm.length, coldMs: round(cold), medianMs: round(at(0.5)), p95Ms: round(at(0.95)) });
+    emit({ bench: 'ui-first-row', page: 'register', exceptions: EXCEPTIONS, runs: warm.length, coldMs: round(cold), ...summary(warm) });
   } finally {
     await browser.close();
     await sandbox.close();

@@ -6,6 +6,7 @@ import type { WorkflowRuleConfig } from '../../src/contract/workflow-rule-config
 import { anAsset } from '../../src/domain/testing/builders';
 import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from '../scenarios/testing/approval-world';
 import { approveLevels, awaitingApproval, levelIdsOf } from '../scenarios/testing/journeys';
+import { emit, summary } from './figures';
 
 /**
  * Workflow validator benchmark, in process against the Jira stand-in with the app's real adapters (the @forge/api
@@ -21,19 +22,6 @@ const RUNS = 200;
 /** Requests that name several assets: the limits count each asset, and the budget is still one statement. */
 const THREE_ASSETS = [anAsset({ id: 'asset-db-01', name: 'Billing database' }), anAsset(), anAsset({ id: 'asset-lb-01', name: 'Edge load balancer' })];
 const WARM_UP_RUNS = 10;
-
-const emit = (figure: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify(figure)}\n`);
-};
-
-const round = (ms: number): number => Math.round(ms * 100) / 100;
-
-/** Median and nearest-rank 95th percentile of the samples, in ms. */
-const summary = (samples: readonly number[]): { medianMs: number; p95Ms: number } => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-  return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
-};
 
 type Case = {
   readonly check: WorkflowRuleConfig;
