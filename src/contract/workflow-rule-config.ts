@@ -6,7 +6,7 @@ import { levelIdSchema } from './primitives';
  * configuration (at most 32 KB). The validator function parses it with this schema and fails closed on anything else.
  */
 
-export const RULE_CHECKS = ['submit', 'review', 'approval', 'activation', 'rejection', 'withdrawal'] as const;
+export const RULE_CHECKS = ['submit', 'review', 'approval', 'activation', 'rejection', 'withdrawal', 'revocation', 'remediation'] as const;
 export type RuleCheck = (typeof RULE_CHECKS)[number];
 
 export const workflowRuleConfigSchema = z.discriminatedUnion('check', [
@@ -22,6 +22,10 @@ export const workflowRuleConfigSchema = z.discriminatedUnion('check', [
   z.object({ check: z.literal('rejection') }),
   /** Only the requester withdraws their request. */
   z.object({ check: z.literal('withdrawal') }),
+  /** Only a security lead revokes an active exception, and always with a reason. */
+  z.object({ check: z.literal('revocation') }),
+  /** Only the requester, the asset owner or a security lead marks an active exception remediated. */
+  z.object({ check: z.literal('remediation') }),
 ]);
 export type WorkflowRuleConfig = z.infer<typeof workflowRuleConfigSchema>;
 

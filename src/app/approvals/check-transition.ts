@@ -20,9 +20,9 @@ import { ALLOWED, cannotCheck, checkName, refused, type TransitionVerdict } from
 
 /**
  * What a workflow validator decides, for every check the workflow configures. The domain's transition rules decide;
- * this use case only gathers what they need, and as little of it as the check needs: one read of the issue, one SQL
- * query (the approvals recorded so far; on Submit the active counts; on activation both at once) and the acting
- * person's groups (one lookup, cached by the caller). It writes nothing. Whatever cannot be read blocks the transition with a message saying so (fail closed).
+ * this use case only gathers what they need, and as little of it as the check needs: one read of the issue, at most one
+ * SQL query (the approvals recorded so far; on Submit the active counts; on activation both at once; none to revoke or
+ * mark remediated) and the acting person's groups (one lookup, cached by the caller). It writes nothing. Whatever cannot be read blocks the transition with a message saying so (fail closed).
  */
 
 export type TransitionCheckDeps = {
@@ -41,7 +41,7 @@ export type TransitionCheckRequest = {
   readonly actor: string | undefined;
   /** ISO instant of the transition. */
   readonly now: string;
-  /** Text of a comment entered on the transition screen: the reason a rejection needs. */
+  /** Text of a comment entered on the transition screen: the reason a rejection or a revocation needs. */
   readonly comment?: string;
 };
 
@@ -77,6 +77,19 @@ const decisionVerdict = (
         decideTransition(asReviewedBy(exception, actor, policy), { action: 'reject', ...(request.comment === undefined ? {} : { reason: request.comment }) }, context),
       );
   }
+};
+
+/**
+ * Revoking and marking remediated end an active exception. Who may, and that a revocation says why, is the
+ * domain's rule; neither rule looks at the approvals, so the register is not read.
+ */
+const closingVerdict = (
+  { exception, actor, policy }: Judged,
+  request: TransitionCheckRequest & { readonly check: Extract<ValidatorCheck, { check: 'revocation' | 'remediation' }> },
+): TransitionVerdict => {
+  const context: TransitionContext = { actor, now: request.now, policy, approvals: [] };
+  const action = request.check.check === 'revocation' ? 'revoke' : 'remediate';
+  return verdictOf(decideTransition(exception, { action, ...(request.comment === undefined ? {} : { reason: request.comment }) }, context));
 };
 
 /**
@@ -123,6 +136,7 @@ export const checkTransition = async (deps: TransitionCheckDeps, request: Transi
   const judged: Judged = { exception: reading.exception, actor: { accountId: actor, groups: groups.value }, policy: policy.value };
   if (check.check === 'review') return reviewVerdict(judged, now);
   if (check.check === 'activation') return activationVerdict(deps, judged, request);
+  if (check.check === 'revocation' || check.check === 'remediation') return closingVerdict(judged, { ...request, check });
 
   let approvals: Approval[];
   try {

@@ -62,6 +62,10 @@ export const checkName = (check: ValidatorCheck | null, policy?: Policy): string
       return 'rejection check';
     case 'withdrawal':
       return 'withdrawal check';
+    case 'revocation':
+      return 'revocation check';
+    case 'remediation':
+      return 'remediation check';
   }
 };
 

@@ -264,6 +264,8 @@ describe('setUpProject on the Jira stand-in', () => {
       { name: 'Activate', validators: validator('activation-validator', { check: 'activation' }) },
       { name: 'Reject', validators: validator('approval-validator', { check: 'rejection' }) },
       { name: 'Withdraw', validators: validator('intake-validator', { check: 'withdrawal' }) },
+      { name: 'Revoke', validators: validator('approval-validator', { check: 'revocation' }) },
+      { name: 'Mark remediated', validators: validator('intake-validator', { check: 'remediation' }) },
     ]);
     const appOnly = securityExceptionWorkflow(site.jira)
       .transitions.filter((transition) => transition.conditions !== undefined)
@@ -283,6 +285,8 @@ describe('setUpProject on the Jira stand-in', () => {
     ['Start review', 'Submitted', 'peer-review-validator', { check: 'review' }],
     ['Approve as CISO', 'Awaiting Approval', 'approval-validator', { check: 'approval', levelId: 'ciso' }],
     ['Activate', 'Awaiting Approval', 'activation-validator', { check: 'activation' }],
+    ['Revoke', 'Active', 'approval-validator', { check: 'revocation' }],
+    ['Mark remediated', 'Active', 'intake-validator', { check: 'remediation' }],
   ])('runs the validator on "%s" of a new exception, configured for its check', async (name, status, moduleKey, configuration) => {
     const site = createSite();
     await site.run();
@@ -336,6 +340,30 @@ describe('setUpProject on the Jira stand-in', () => {
     expect(configurationOf(site.jira)).toEqual(before);
     expect(site.sent.filter((line) => !line.startsWith('GET ') && line !== 'POST /rest/api/3/search/jql')).toEqual([]);
     expect(homeIssues(site.jira)).toHaveLength(1);
+  });
+
+  it('keeps, on a re-run, a workflow set up before Revoke and Mark remediated were validated: it is found by name and never edited', async () => {
+    const site = createSite();
+    await site.run();
+    const unvalidated = new Set(['Revoke', 'Mark remediated']);
+    for (const [id, workflow] of site.jira.state.workflows) {
+      site.jira.state.workflows.set(id, {
+        ...workflow,
+        transitions: workflow.transitions.map((transition) => (unvalidated.has(transition.name) ? { ...transition, validators: [] } : transition)),
+      });
+    }
+    const before = configurationOf(site.jira);
+
+    const report = await site.run();
+
+    expect(outcomes(report)).toEqual(everyStep('already-present'));
+    expect(detailOf(report, 'workflow')).toBe('Found the workflow "Security Exception Workflow"; it is used as it is.');
+    expect(configurationOf(site.jira)).toEqual(before);
+    const stillUnvalidated = securityExceptionWorkflow(site.jira).transitions.filter((transition) => unvalidated.has(transition.name));
+    expect(stillUnvalidated.map((transition) => [transition.name, transition.validators])).toEqual([
+      ['Revoke', []],
+      ['Mark remediated', []],
+    ]);
   });
 
   it('gives a second project the shared configuration, only assigning the schemes', async () => {

@@ -68,20 +68,25 @@ describe('planExceptionWorkflow', () => {
     }
   });
 
-  it.each<[string, string | null, unknown]>([
+  it.each<[string, string, unknown]>([
     ['Submit', 'intake-validator', { check: 'submit' }],
     ['Start review', 'review-validator', { check: 'review' }],
     ['Complete review', 'review-validator', { check: 'review' }],
     ['Activate', 'activation-validator', { check: 'activation' }],
     ['Reject', 'approval-validator', { check: 'rejection' }],
     ['Withdraw', 'intake-validator', { check: 'withdrawal' }],
-    ['Revoke', null, null],
-    ['Mark remediated', null, null],
+    ['Revoke', 'approval-validator', { check: 'revocation' }],
+    ['Mark remediated', 'intake-validator', { check: 'remediation' }],
   ])('%s is taken by people with validator %s', (name, moduleKey, config) => {
     const transition = named(planOf(), name);
     expect(transition.takenBy).toBe('people');
     expect(transition.conditions).toEqual([]);
-    expect(validatorsOf(transition)).toEqual(moduleKey === null ? [] : [{ ruleKey: FORGE_VALIDATOR_RULE_KEY, key: ari(moduleKey), config }]);
+    expect(validatorsOf(transition)).toEqual([{ ruleKey: FORGE_VALIDATOR_RULE_KEY, key: ari(moduleKey), config }]);
+  });
+
+  it('leaves no transition people take without one of the app’s validators', () => {
+    const unguarded = planOf().transitions.filter((transition) => transition.type === 'DIRECTED' && transition.takenBy === 'people' && transition.validators.length === 0);
+    expect(unguarded.map((transition) => transition.name)).toEqual([]);
   });
 
   it.each<[string, LifecycleAction]>([

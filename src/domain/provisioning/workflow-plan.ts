@@ -25,7 +25,9 @@ export type ValidatorCheck =
   | { readonly check: 'approval'; readonly levelId: string }
   | { readonly check: 'activation' }
   | { readonly check: 'rejection' }
-  | { readonly check: 'withdrawal' };
+  | { readonly check: 'withdrawal' }
+  | { readonly check: 'revocation' }
+  | { readonly check: 'remediation' };
 
 /**
  * What the app's post function records after a transition, as its configuration: the lifecycle action the
@@ -122,6 +124,10 @@ const VALIDATED_ACTIONS: Partial<Record<LifecycleAction, { readonly role: Valida
   // Approvers' rejections are guarded with their approvals; the requester's own withdrawal with the intake.
   reject: { role: 'approval', check: { check: 'rejection' } },
   withdraw: { role: 'intake', check: { check: 'withdrawal' } },
+  // Revoking ends what the approvers granted, a security lead's decision like theirs; remediation closes the
+  // requester's own exception, with their other decisions.
+  revoke: { role: 'approval', check: { check: 'revocation' } },
+  remediate: { role: 'intake', check: { check: 'remediation' } },
 };
 
 const peopleTake = (rule: TransitionRule): boolean => rule.performedBy.some((role) => role !== 'system');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkTransition, type TransitionCheckDeps } from '../../app/approvals/check-transition';
 import { cannotCheck, type TransitionVerdict } from '../../app/approvals/transition-verdict';
-import { parseWorkflowRuleConfig } from '../../contract/workflow-rule-config';
+import { parseWorkflowRuleConfig, type RuleCheck } from '../../contract/workflow-rule-config';
 import { issueKeySchema } from '../../domain/exception/security-exception';
 import { adfPlainText } from '../composition/adf-text';
 import { forgePlatform, type Platform } from '../composition/platform';
@@ -10,7 +10,7 @@ import { logLine } from '../log-line';
 
 /**
  * `jira:workflowValidator` (function) of every rule the workflow configures: intake on Submit, the peer review,
- * each approval level, activation, rejection and withdrawal. Jira passes the issue key, the rule's configuration
+ * each approval level, activation, rejection, withdrawal, revocation and remediation. Jira passes the issue key, the rule's configuration
  * and the transition; the person transitioning comes from the invocation context (`principal.accountId`), never
  * from the payload. The answer is `{ result, errorMessage }`; anything that goes wrong answers `result: false`
  * (a security rule fails closed), with a message saying the check could not be made and may be retried.
@@ -45,6 +45,9 @@ export const commentOnTransition = (modifiedFields: Readonly<Record<string, unkn
   return text === '' ? undefined : text;
 };
 
+/** The checks whose rule needs a reason, which the person types as the transition's comment. */
+const NEEDS_REASON: ReadonlySet<RuleCheck> = new Set(['rejection', 'revocation']);
+
 const answerOf = (verdict: TransitionVerdict): ValidatorAnswer => (verdict.allowed ? { result: true } : { result: false, errorMessage: verdict.message });
 
 export const transitionValidatorHandler =
@@ -64,7 +67,7 @@ export const transitionValidatorHandler =
         check,
         actor: invocation.success ? invocation.data.principal?.accountId : undefined,
         now: platform.now().toISOString(),
-        ...(check.check === 'rejection' ? withComment(commentOnTransition(parsed.data.transition?.modifiedFields)) : {}),
+        ...(NEEDS_REASON.has(check.check) ? withComment(commentOnTransition(parsed.data.transition?.modifiedFields)) : {}),
       });
       if (!verdict.allowed && verdict.retryable) logLine('warn', 'transition-validator', 'a check could not be made', { issueKey, code: verdict.code });
       return answerOf(verdict);
