@@ -39,6 +39,7 @@ const fakes = (
     readonly failing?: keyof Reads;
     readonly active?: ActiveExceptionCounts;
     readonly approvals?: Approval[];
+    readonly groups?: readonly string[];
   } = {},
 ) => {
   const reads: Reads = { issue: 0, approvals: 0, counts: 0, activation: 0, groups: 0, policy: 0 };
@@ -83,7 +84,7 @@ const fakes = (
     groups: {
       groupsOf: () => {
         reads.groups += 1;
-        return Promise.resolve(options.failing === 'groups' ? { ok: false, error: unavailable } : { ok: true, value: ['security-leads', 'security-architects'] });
+        return Promise.resolve(options.failing === 'groups' ? { ok: false, error: unavailable } : { ok: true, value: [...(options.groups ?? ['security-leads', 'security-architects'])] });
       },
     },
   };
@@ -97,6 +98,8 @@ const CHECKS: readonly [ValidatorCheck, string, string][] = [
   [{ check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', LEAD],
   [{ check: 'rejection' }, 'Awaiting Approval', LEAD],
   [{ check: 'activation' }, 'Awaiting Approval', LEAD],
+  [{ check: 'revocation' }, 'Active', LEAD],
+  [{ check: 'remediation' }, 'Active', REQUESTER],
 ];
 
 describe('checkTransition', () => {
@@ -115,6 +118,8 @@ describe('checkTransition', () => {
     [{ check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', LEAD, { approvals: 1, counts: 0, activation: 0 }],
     [{ check: 'rejection' }, 'Awaiting Approval', LEAD, { approvals: 1, counts: 0, activation: 0 }],
     [{ check: 'activation' }, 'Awaiting Approval', LEAD, { approvals: 0, counts: 0, activation: 1 }],
+    [{ check: 'revocation' }, 'Active', LEAD, { approvals: 0, counts: 0, activation: 0 }],
+    [{ check: 'remediation' }, 'Active', REQUESTER, { approvals: 0, counts: 0, activation: 0 }],
   ])('%j reads the register at most once, through the port its rule needs', async (check, status, actor, expected) => {
     const { deps, reads } = fakes({ status });
     await checkTransition(deps, { issueKey: 'SEC-1', check, actor, now: NOW, comment: 'Not acceptable.' });
@@ -160,6 +165,10 @@ describe('checkTransition', () => {
     ['approvals', { check: 'approval', levelId: 'security-lead' }, 'Awaiting Approval', 'VALIDATION.APPROVALS_UNREADABLE'],
     ['activation', { check: 'activation' }, 'Awaiting Approval', 'VALIDATION.APPROVALS_UNREADABLE'],
     ['counts', { check: 'submit' }, 'Draft', 'VALIDATION.ACTIVE_COUNTS_UNREADABLE'],
+    ['issue', { check: 'revocation' }, 'Active', 'VALIDATION.ISSUE_UNREADABLE'],
+    ['groups', { check: 'revocation' }, 'Active', 'VALIDATION.GROUPS_UNREADABLE'],
+    ['issue', { check: 'remediation' }, 'Active', 'VALIDATION.ISSUE_UNREADABLE'],
+    ['groups', { check: 'remediation' }, 'Active', 'VALIDATION.GROUPS_UNREADABLE'],
   ])('refuses, as retryable, when %s cannot be read (%j)', async (failing, check, status, code) => {
     const { deps } = fakes({ failing, status });
     const actor = check.check === 'submit' ? REQUESTER : LEAD;
@@ -185,5 +194,62 @@ describe('checkTransition', () => {
     const { deps } = fakes({ lookup: { kind: 'found', issue } });
     const verdict = await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'activation' }, actor: LEAD, now: NOW });
     expect(verdict).toMatchObject({ allowed: false, code: 'VALIDATION.EXCEPTION_INCOMPLETE', retryable: false, message: expect.stringContaining('riskInputs') as unknown });
+  });
+
+  describe('revoking and marking remediated, judged by the lifecycle’s rules', () => {
+    const OWNER = 'acc-owner';
+    const OUTSIDER = 'acc-outsider';
+    const REASON = 'Exploitation seen in the wild against this asset class.';
+    const LEADS = ['security-leads'];
+    const REASON_REQUIRED = {
+      code: 'LIFECYCLE.REASON_REQUIRED',
+      message: 'A reason is required to revoke SEC-1: it goes into the audit trail and is shown to the requester. Add a reason and try again.',
+    };
+    const ONLY_LEADS_REVOKE =
+      'Only a security lead (group security-leads) may revoke SEC-1. ' +
+      'Ask a security lead to revoke it; if the underlying issue is fixed, the requester or asset owner can mark it remediated.';
+
+    it.each<[string, ValidatorCheck, string, readonly string[], string | undefined, { code: string; message: string } | null]>([
+      ['a security lead revoking with a reason', { check: 'revocation' }, LEAD, LEADS, REASON, null],
+      ['a security lead revoking without a reason', { check: 'revocation' }, LEAD, LEADS, undefined, REASON_REQUIRED],
+      ['a security lead revoking with a blank reason', { check: 'revocation' }, LEAD, LEADS, '  \n ', REASON_REQUIRED],
+      ['the requester revoking their own exception', { check: 'revocation' }, REQUESTER, [], REASON, { code: 'LIFECYCLE.ONLY_SECURITY_LEAD_MAY_REVOKE', message: ONLY_LEADS_REVOKE }],
+      ['the asset owner revoking', { check: 'revocation' }, OWNER, [], REASON, { code: 'LIFECYCLE.ONLY_SECURITY_LEAD_MAY_REVOKE', message: ONLY_LEADS_REVOKE }],
+      ['the requester marking it remediated', { check: 'remediation' }, REQUESTER, [], undefined, null],
+      ['the asset owner marking it remediated', { check: 'remediation' }, OWNER, [], undefined, null],
+      ['a security lead marking it remediated', { check: 'remediation' }, LEAD, LEADS, undefined, null],
+      [
+        'an outsider marking it remediated',
+        { check: 'remediation' },
+        OUTSIDER,
+        ['security-architects'],
+        'Fixed.',
+        {
+          code: 'LIFECYCLE.NOT_PERMITTED',
+          message:
+            `Only the requester (${REQUESTER}), the asset owner (${OWNER}) or a security lead (group security-leads) may mark as remediated SEC-1. ` +
+            'Ask one of them to record the remediation.',
+        },
+      ],
+    ])('%s', async (_who, check, actor, groups, comment, refusal) => {
+      const { deps } = fakes({ status: 'Active', groups });
+      const verdict = await checkTransition(deps, { issueKey: 'SEC-1', check, actor, now: NOW, ...(comment === undefined ? {} : { comment }) });
+      expect(verdict).toEqual(refusal === null ? { allowed: true } : { allowed: false, retryable: false, ...refusal });
+    });
+
+    it.each<[ValidatorCheck, string]>([
+      [{ check: 'revocation' }, LEAD],
+      [{ check: 'remediation' }, REQUESTER],
+    ])('%j refuses an exception that is not active, saying what is possible from where it is', async (check, actor) => {
+      const { deps } = fakes({ status: 'Awaiting Approval', groups: LEADS });
+      const verdict = await checkTransition(deps, { issueKey: 'SEC-1', check, actor, now: NOW, comment: REASON });
+      expect(verdict).toMatchObject({ allowed: false, code: 'LIFECYCLE.NOT_ALLOWED_FROM_STATUS', message: expect.stringContaining('SEC-1 is Awaiting Approval') as unknown });
+    });
+
+    it('refuses when Jira no longer has the issue', async () => {
+      const { deps } = fakes({ lookup: { kind: 'gone' }, groups: LEADS });
+      const verdict = await checkTransition(deps, { issueKey: 'SEC-1', check: { check: 'revocation' }, actor: LEAD, now: NOW, comment: REASON });
+      expect(verdict).toMatchObject({ allowed: false, code: 'VALIDATION.ISSUE_UNREADABLE', retryable: true, message: expect.stringContaining('The revocation check of SEC-1') as unknown });
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { WorkflowRuleConfig } from '../../contract/workflow-rule-config';
 import { anAsset } from '../../domain/testing/builders';
 import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from '../../../test/scenarios/testing/approval-world';
-import { approveLevels, awaitingApproval, levelIdsOf } from '../../../test/scenarios/testing/journeys';
+import { activeException, approveLevels, awaitingApproval, levelIdsOf } from '../../../test/scenarios/testing/journeys';
 import { transitionValidatorHandler } from './transition.validator';
 
 /**
@@ -16,6 +16,8 @@ type Budget = {
   readonly issue: (world: ApprovalWorld) => Promise<string>;
   readonly check: WorkflowRuleConfig;
   readonly actor: string;
+  /** The reason typed as the transition's comment, for the checks that need one. */
+  readonly comment?: string;
   readonly statements: number;
 };
 
@@ -55,6 +57,20 @@ const BUDGETS: readonly [string, Budget][] = [
     'an approval level',
     { issue: (world) => awaitingApproval(world, requestRatedAt('medium')), check: { check: 'approval', levelId: 'security-lead' }, actor: PEOPLE.lead, statements: 1 },
   ],
+  [
+    'Revoke, by a security lead with a reason',
+    {
+      issue: (world) => activeException(world, requestRatedAt('low'), 'low'),
+      check: { check: 'revocation' },
+      actor: PEOPLE.lead,
+      comment: 'Exploitation seen in the wild against this asset class.',
+      statements: 0,
+    },
+  ],
+  [
+    'Mark remediated, by the requester',
+    { issue: (world) => activeException(world, requestRatedAt('low'), 'low'), check: { check: 'remediation' }, actor: PEOPLE.requester, statements: 0 },
+  ],
 ];
 
 let world: ApprovalWorld;
@@ -71,7 +87,15 @@ describe('SQL statements per validation', () => {
 
     const answer = await world.runtime.runAs(budget.actor, () =>
       validate(
-        { issue: { key: issueKey }, configuration: budget.check, transition: { from: { id: '1' }, to: { id: '1' }, modifiedFields: {} } },
+        {
+          issue: { key: issueKey },
+          configuration: budget.check,
+          transition: {
+            from: { id: '1' },
+            to: { id: '1' },
+            modifiedFields: budget.comment === undefined ? {} : { comment: { body: budget.comment } },
+          },
+        },
         { principal: { accountId: budget.actor }, installContext: `ari:cloud:jira::site/${world.jira.app.cloudId}` },
       ),
     );

@@ -2,9 +2,10 @@ import { parseWorkflowRuleConfig } from '../../contract/workflow-rule-config';
 import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
 import { planExceptionWorkflow } from '../../domain/provisioning/workflow-plan';
 import type { TransitionCheckDeps } from '../../app/approvals/check-transition';
+import { anExceptionIssue } from '../../app/projection/testing/exception-issue-builder';
 import { VALIDATOR_MODULE_KEYS } from '../composition/module-keys';
 import type { Platform } from '../composition/platform';
-import { commentOnTransition, transitionValidatorHandler } from './transition.validator';
+import { commentOnTransition, transitionValidatorHandler, type ValidatorAnswer } from './transition.validator';
 
 const platform: Platform = {
   database: () => {
@@ -80,6 +81,45 @@ describe('the transition validator handler', () => {
     );
     expect(answer.errorMessage).toContain('Jira did not say who is making the transition');
     expect(seen).toEqual([]);
+  });
+
+  it.each<[string, unknown, string, ValidatorAnswer]>([
+    ['a security lead revoking with a reason in the comment', { comment: { body: paragraph('Exploited in the wild.') } }, 'acc-lead', { result: true }],
+    [
+      'a security lead revoking without a comment',
+      {},
+      'acc-lead',
+      {
+        result: false,
+        errorMessage: 'A reason is required to revoke SEC-4: it goes into the audit trail and is shown to the requester. Add a reason and try again.',
+      },
+    ],
+    [
+      'the requester revoking with a reason',
+      { comment: { body: paragraph('No longer needed.') } },
+      'acc-requester',
+      {
+        result: false,
+        errorMessage:
+          'Only a security lead (group security-leads) may revoke SEC-4. ' +
+          'Ask a security lead to revoke it; if the underlying issue is fixed, the requester or asset owner can mark it remediated.',
+      },
+    ],
+  ])('judges %s, reading the reason from the transition’s comment and nothing from the register', async (_what, modifiedFields, accountId, expected) => {
+    const unreachable = () => Promise.reject(new Error('revocation reads nothing from the register'));
+    const deps = (): TransitionCheckDeps => ({
+      policy: { current: () => Promise.resolve({ ok: true, value: DEFAULT_POLICY }) },
+      issues: { get: () => Promise.resolve({ kind: 'found', issue: anExceptionIssue({ key: 'SEC-4', status: { name: 'Active' } }) }) },
+      approvals: { forIssue: unreachable },
+      counts: { concurrencyCounts: unreachable },
+      activation: { activationEvidence: unreachable },
+      groups: { groupsOf: (id) => Promise.resolve({ ok: true, value: id === 'acc-lead' ? ['security-leads'] : [] }) },
+    });
+    const answer = await transitionValidatorHandler(platform, deps)(
+      { issue: { key: 'SEC-4' }, configuration: '{"check":"revocation"}', transition: { modifiedFields } },
+      { principal: { accountId } },
+    );
+    expect(answer).toEqual(expected);
   });
 
   it('accepts every configuration project set-up gives the validators', () => {
