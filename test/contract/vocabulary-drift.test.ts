@@ -3,6 +3,9 @@ import { monthlyReportSchema, monthSchema as reportMonthSchema, REPORT_SECTION_L
 import { monthSchema } from '../../src/contract/primitives';
 import * as contractReports from '../../src/contract/reports';
 import * as contract from '../../src/contract/vocabulary';
+import { parseWorkflowRuleConfig, RULE_CHECKS } from '../../src/contract/workflow-rule-config';
+import { DEFAULT_POLICY } from '../../src/domain/policy/default-policy';
+import { planExceptionWorkflow } from '../../src/domain/provisioning/workflow-plan';
 import * as domain from '../../src/domain/exception/security-exception';
 import { CVSS_SEVERITIES, CVSS_VERSIONS } from '../../src/domain/risk';
 
@@ -28,6 +31,19 @@ describe('contract vocabulary matches the domain', () => {
 
   it('labels every status as the workflow names it', () => {
     expect(contract.STATUS_LABELS).toEqual(domain.STATUS_NAMES);
+  });
+});
+
+describe('contract rule checks match the workflow set-up plans', () => {
+  it('offers exactly the checks set-up puts on the workflow’s transitions, each configuration readable', () => {
+    const plan = planExceptionWorkflow({
+      app: { appId: 'app-1', environmentId: 'env-1' },
+      validatorModuleKeys: { intake: 'intake', peerReview: 'peer-review', approval: 'approval', activation: 'activation' },
+      approvalLevels: DEFAULT_POLICY.levels,
+    });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const planned = plan.value.transitions.flatMap((transition) => transition.validators.map((rule) => parseWorkflowRuleConfig(rule.parameters.config)?.check ?? 'unreadable'));
+    expect([...new Set(planned)].sort()).toEqual([...RULE_CHECKS].sort());
   });
 });
 
