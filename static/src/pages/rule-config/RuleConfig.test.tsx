@@ -28,16 +28,29 @@ describe('the workflow rule configuration', () => {
   it.each([
     ['Rejection', '{"check":"rejection"}'],
     ['Withdrawal', '{"check":"withdrawal"}'],
-  ])('offers the %s check, which ends a request without activation', async (label, saved) => {
+    ['Revocation', '{"check":"revocation"}'],
+    ['Remediation', '{"check":"remediation"}'],
+  ])('offers the %s check, which ends a request or an active exception', async (label, saved) => {
     const host = fakeHost();
     const { user } = renderPage(<RuleConfig />, { host, context: { extension: { validatorConfig: '{"check":"submit"}' } }, handlers: { 'admin/policy/get': policy } });
     await user.click(await screen.findByLabelText(label));
     await waitFor(() => expect(host.configure?.()).toBe(saved));
   });
 
-  it('starts from a saved rejection check', async () => {
-    renderPage(<RuleConfig />, { context: { extension: { validatorConfig: { check: 'rejection' } } }, handlers: { 'admin/policy/get': policy } });
-    expect(await screen.findByLabelText('Rejection')).toBeChecked();
+  it.each([
+    ['Rejection', { check: 'rejection' }],
+    ['Revocation', '{"check":"revocation"}'],
+    ['Remediation', { check: 'remediation' }],
+  ])('starts from a saved %s check', async (label, validatorConfig) => {
+    renderPage(<RuleConfig />, { context: { extension: { validatorConfig } }, handlers: { 'admin/policy/get': policy } });
+    expect(await screen.findByLabelText(label)).toBeChecked();
+  });
+
+  it('says who may revoke and that a revocation needs a reason', async () => {
+    renderPage(<RuleConfig />, { context: { extension: { validatorConfig: { check: 'revocation' } } }, handlers: { 'admin/policy/get': policy } });
+    expect(await screen.findByLabelText('Revocation')).toHaveAccessibleDescription(
+      'Only a member of the security lead group revokes an active exception, and always with a reason in the comment.',
+    );
   });
 
   it('defaults to the submit check when nothing valid was saved', async () => {

@@ -17,7 +17,7 @@ const BEFORE_LEVELS: readonly Option[] = [
   { id: 'review', config: { check: 'review' }, label: 'Risk review', help: 'An independent peer reviewer signs off the risk assessment.' },
 ];
 
-/** The checks after the approval levels: activation, then the ways a request ends without it. */
+/** The checks after the approval levels: activation, the ways a request ends without it, then the ways an active exception ends early. */
 const AFTER_LEVELS: readonly Option[] = [
   {
     id: 'activation',
@@ -32,6 +32,18 @@ const AFTER_LEVELS: readonly Option[] = [
     help: 'Only an approver of the waiting level, or the peer reviewer during review, rejects, and always with a reason in the comment.',
   },
   { id: 'withdrawal', config: { check: 'withdrawal' }, label: 'Withdrawal', help: 'Only the requester withdraws their own request.' },
+  {
+    id: 'revocation',
+    config: { check: 'revocation' },
+    label: 'Revocation',
+    help: 'Only a member of the security lead group revokes an active exception, and always with a reason in the comment.',
+  },
+  {
+    id: 'remediation',
+    config: { check: 'remediation' },
+    label: 'Remediation',
+    help: 'Only the requester, the asset owner or a member of the security lead group marks an active exception remediated.',
+  },
 ];
 
 const optionId = (config: WorkflowRuleConfig): string => (config.check === 'approval' ? `approval:${config.levelId}` : config.check);
