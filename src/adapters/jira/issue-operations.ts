@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ok } from '../../domain/shared/result';
 import type { AdfDocument } from './adf';
-import type { FieldIds } from './field-ids';
+import type { SiteFieldIds } from './field-ids';
 import { noContent, requestLine, type JiraClient } from './jira-client';
 import { invalidResponse, type JiraResult } from './jira-errors';
 import { jiraPath, withQuery } from './jira-path';
@@ -45,11 +45,11 @@ export type JiraIssue<N extends string> = {
   readonly custom: Readonly<Partial<Record<N, unknown>>>;
 };
 
-const toIssue = <N extends string>(bean: IssueBean, fieldIds: FieldIds<N>): JiraIssue<N> => {
+const toIssue = <N extends string>(bean: IssueBean, fieldIds: SiteFieldIds<N>): JiraIssue<N> => {
   const { fields } = bean;
   const custom: Partial<Record<N, unknown>> = {};
-  for (const name of Object.keys(fieldIds) as N[]) {
-    const value: unknown = fields[fieldIds[name]];
+  for (const [name, id] of Object.entries(fieldIds) as [N, string | undefined][]) {
+    const value: unknown = id === undefined ? undefined : fields[id];
     if (value !== undefined && value !== null) custom[name] = value;
   }
   return {
@@ -67,7 +67,10 @@ const toIssue = <N extends string>(bean: IssueBean, fieldIds: FieldIds<N>): Jira
   };
 };
 
-const fieldsFor = (fieldIds: FieldIds<string>): string[] => [...STANDARD_ISSUE_FIELDS, ...Object.values(fieldIds)];
+const fieldsFor = (fieldIds: SiteFieldIds<string>): string[] => [
+  ...STANDARD_ISSUE_FIELDS,
+  ...Object.values(fieldIds).filter((id): id is string => id !== undefined),
+];
 
 export type IssueMiss = { readonly idOrKey: string; readonly message: string };
 export type BulkIssues<N extends string> = { readonly issues: readonly JiraIssue<N>[]; readonly misses: readonly IssueMiss[] };
@@ -76,7 +79,7 @@ export type IssuePage<N extends string> = { readonly issues: readonly JiraIssue<
 export type IssueSearch<N extends string> = {
   /** Must be bounded (Jira refuses `order by key` alone). */
   readonly jql: string;
-  readonly fieldIds: FieldIds<N>;
+  readonly fieldIds: SiteFieldIds<N>;
   readonly pageSize?: number;
 };
 
@@ -120,7 +123,7 @@ const searchPageSchema = z.looseObject({
 });
 
 export const issueOperations = (client: JiraClient) => ({
-  async getIssue<N extends string>(issueIdOrKey: string, fieldIds: FieldIds<N>): Promise<JiraResult<JiraIssue<N>>> {
+  async getIssue<N extends string>(issueIdOrKey: string, fieldIds: SiteFieldIds<N>): Promise<JiraResult<JiraIssue<N>>> {
     const result = await client.send({
       operation: 'getIssue',
       method: 'GET',
@@ -131,7 +134,7 @@ export const issueOperations = (client: JiraClient) => ({
   },
 
   /** Any number of issues, fetched 100 at a time; issues Jira could not return are listed in `misses`. */
-  async bulkFetchIssues<N extends string>(issueIdsOrKeys: readonly string[], fieldIds: FieldIds<N>): Promise<JiraResult<BulkIssues<N>>> {
+  async bulkFetchIssues<N extends string>(issueIdsOrKeys: readonly string[], fieldIds: SiteFieldIds<N>): Promise<JiraResult<BulkIssues<N>>> {
     const issues: JiraIssue<N>[] = [];
     const misses: IssueMiss[] = [];
     for (const batch of chunk(issueIdsOrKeys, BULK_FETCH_LIMIT)) {

@@ -27,6 +27,7 @@ import { appendAuditOnce } from '../projection/audit-once';
 import { projectFoundIssue, type ProjectionDeps } from '../projection/project-issue';
 import type { GroupDirectory, RemoteFailure } from '../projection/projection-ports';
 import { describeProblems, readExceptionIssue } from '../projection/read-exception-issue';
+import type { FieldSync } from '../projection/sync-computed-fields';
 import { asReviewedBy } from './acting-reviewer';
 import { contentDigests } from './approved-content';
 import type { IssueCommentReader } from './decision-ports';
@@ -54,7 +55,13 @@ export type DecisionMade = {
 };
 
 export type RecordDecisionOutcome =
-  | { readonly kind: 'recorded'; readonly event: LifecycleEventType; readonly approval: 'recorded' | 'already-recorded' | 'none' }
+  | {
+      readonly kind: 'recorded';
+      readonly event: LifecycleEventType;
+      readonly approval: 'recorded' | 'already-recorded' | 'none';
+      /** How the issue's computed fields (the approval state) were brought in step; absent when no entry was re-projected. */
+      readonly fields?: FieldSync;
+    }
   /** A redelivery of a decision already recorded. */
   | { readonly kind: 'already-recorded' }
   /** The transition happened, but the rules refuse it: nothing of it counts. */
@@ -168,7 +175,9 @@ export const recordDecision = async (deps: RecordDecisionDeps, made: DecisionMad
     issueKey: made.issueKey,
     payload: decisionPayload(made, decision.value, reading.exception.tier, approvalToRecord === undefined ? null : contentDigests(reading.exception)),
   });
-  // An approval changes no field, so no issue event follows it: the register entry is brought up to date here.
-  await projectFoundIssue(deps, lookup.issue, made.now);
-  return { kind: 'recorded', event: decision.value.event.type, approval };
+  // An approval changes no field, so no issue event follows it: the register entry and the approval state field
+  // are brought up to date here.
+  const { result } = await projectFoundIssue(deps, lookup.issue, made.now);
+  const fields = result.kind === 'projected' ? result.fields : undefined;
+  return { kind: 'recorded', event: decision.value.event.type, approval, ...(fields === undefined ? {} : { fields }) };
 };

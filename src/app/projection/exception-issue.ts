@@ -23,6 +23,18 @@ export const EXCEPTION_FIELD_MODULE_KEYS = {
 
 export type ExceptionFieldName = keyof typeof EXCEPTION_FIELD_MODULE_KEYS;
 
+/**
+ * The read-only fields the app computes and writes itself, so that Jira (JQL, the issue view, filters) shows what
+ * the register decided without the app's panel. Keys as in manifest.yml.
+ */
+export const COMPUTED_FIELD_MODULE_KEYS = {
+  riskScore: 'exception-risk-score',
+  riskTier: 'exception-risk-tier',
+  approvalState: 'exception-approval-state',
+} as const;
+
+export type ComputedFieldName = keyof typeof COMPUTED_FIELD_MODULE_KEYS;
+
 export type ExceptionIssue = {
   readonly id: string;
   readonly key: string;
@@ -36,7 +48,8 @@ export type ExceptionIssue = {
   readonly updated: string | undefined;
   /** Atlassian Document Format, as Jira stores it. */
   readonly description: unknown;
-  readonly custom: Readonly<Partial<Record<ExceptionFieldName, unknown>>>;
+  /** The computed fields' values are present only when the reader asked for them and Jira holds a value. */
+  readonly custom: Readonly<Partial<Record<ExceptionFieldName | ComputedFieldName, unknown>>>;
 };
 
 export const isExceptionIssueType = (issueTypeName: string | undefined): boolean => issueTypeName === EXCEPTION_ISSUE_TYPE;

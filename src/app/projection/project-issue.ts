@@ -4,11 +4,13 @@ import type { ApprovalRepository } from '../ports/approval-repository';
 import type { RegisterEntry, RegisterRepository, StoredRegisterEntry } from '../ports/register-repository';
 import type { ReviewAttestationRepository } from '../ports/review-attestation-repository';
 import type { AuditOnceDeps } from './audit-once';
+import { computedFieldValues } from './computed-fields';
 import { isExceptionIssueType, type ExceptionIssue } from './exception-issue';
 import { forgetIssue } from './forget-issue';
-import { isTransient, type ExceptionIssueReader } from './projection-ports';
+import { isTransient, type ComputedFieldWriter, type ExceptionIssueReader } from './projection-ports';
 import { describeProblems, readExceptionIssue, type IssueReading } from './read-exception-issue';
 import { registerEntryOf, sameEntry } from './register-entry';
+import { syncComputedFields, type FieldSync } from './sync-computed-fields';
 
 export type ProjectionDeps = AuditOnceDeps & {
   readonly issues: ExceptionIssueReader;
@@ -16,12 +18,19 @@ export type ProjectionDeps = AuditOnceDeps & {
   readonly approvals: ApprovalRepository;
   readonly attestations: ReviewAttestationRepository;
   readonly policy: Policy;
+  readonly computedFields: ComputedFieldWriter;
 };
 
 export type WriteOutcome = 'inserted' | 'updated' | 'stale' | 'unchanged';
 
 export type ProjectionResult =
-  | { readonly kind: 'projected'; readonly outcome: WriteOutcome; readonly entry: RegisterEntry }
+  | {
+      readonly kind: 'projected';
+      readonly outcome: WriteOutcome;
+      readonly entry: RegisterEntry;
+      /** The issue's computed fields; absent for a stale entry, whose newer projection keeps them in step. */
+      readonly fields?: FieldSync;
+    }
   /** The issue is gone or no longer an exception issue; `removed` says whether the register held it. */
   | { readonly kind: 'forgotten'; readonly removed: boolean; readonly reason: string }
   /** A draft still being written: not in the register until it can be read completely. */
@@ -64,7 +73,7 @@ export const writeEntry = async (
 const attestedQuarters = async (deps: ProjectionDeps, issueKey: string): Promise<Set<string>> =>
   new Set((await deps.attestations.forIssue(issueKey)).map((attestation) => attestation.quarter));
 
-/** Projects an issue Jira returned: reads it, rates it, and writes its register entry. */
+/** Projects an issue Jira returned: reads it, rates it, writes its register entry and then its computed fields. */
 export const projectFoundIssue = async (
   deps: ProjectionDeps,
   issue: ExceptionIssue,
@@ -95,7 +104,11 @@ export const projectFoundIssue = async (
   if (outcome === 'conflict') {
     return { result: { kind: 'failed', reason: 'another writer changed the register entry meanwhile', retryable: true }, subject };
   }
-  return { result: { kind: 'projected', outcome, entry }, subject };
+  if (outcome === 'stale') return { result: { kind: 'projected', outcome, entry }, subject };
+  // The register is the app's source of truth and is already written: a failed field write is reported, not
+  // retried, and the next event of the issue or the weekly reconcile writes the fields (both compare first).
+  const fields = await syncComputedFields(deps.computedFields, issue, computedFieldValues(entry, reading.exception, approvals, deps.policy));
+  return { result: { kind: 'projected', outcome, entry, fields }, subject };
 };
 
 export type ProjectIssueRequest = {

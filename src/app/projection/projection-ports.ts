@@ -1,5 +1,6 @@
 import type { Ok } from '../../domain/shared/result';
-import type { ExceptionIssue } from './exception-issue';
+import type { ComputedFieldValues } from './computed-fields';
+import type { ComputedFieldName, ExceptionIssue } from './exception-issue';
 
 /**
  * What the projection needs from Jira, as ports. Failures carry Jira's stable code (`JIRA.UNAVAILABLE`, ...) and,
@@ -53,4 +54,12 @@ export interface IssueAnnotations {
 export interface GroupDirectory {
   /** Names of the Jira groups the account belongs to. */
   groupsOf(accountId: string): Promise<Remote<readonly string[]>>;
+}
+
+/** The app's read-only computed fields on issues, written as the app (people and other apps cannot set them). */
+export interface ComputedFieldWriter {
+  /** The computed fields this site has; the values of others are neither read nor written. */
+  onSite(): Promise<Remote<readonly ComputedFieldName[]>>;
+  /** Sets the given fields of one issue (by its numeric id) in one request, without a changelog entry. */
+  write(issueId: string, values: Partial<ComputedFieldValues>): Promise<Remote<undefined>>;
 }

@@ -4,6 +4,7 @@ import { isExceptionIssueType, type ExceptionIssue } from '../projection/excepti
 import { forgetIssue } from '../projection/forget-issue';
 import { projectFoundIssue, type ProjectionDeps } from '../projection/project-issue';
 import { isTransient, type RemoteFailure } from '../projection/projection-ports';
+import type { FieldSync } from '../projection/sync-computed-fields';
 import {
   counted,
   initialState,
@@ -78,6 +79,12 @@ const stopOnFailure = async (
   return { stop: { kind: 'failed', report, reason: failure.message } };
 };
 
+const countedFields = (state: ReconcileState, fields: FieldSync | undefined): ReconcileState => {
+  if (fields?.kind === 'written') return counted(state, 'fieldsWritten');
+  if (fields?.kind === 'failed') return counted(state, 'fieldsFailed');
+  return state;
+};
+
 const reconcileIssue = async (deps: ReconcileDeps, issue: ExceptionIssue, state: ReconcileState, now: string): Promise<ReconcileState> => {
   const seen: ReconcileState = {
     ...state,
@@ -87,7 +94,7 @@ const reconcileIssue = async (deps: ReconcileDeps, issue: ExceptionIssue, state:
   const { result } = await projectFoundIssue(deps, issue, now);
   switch (result.kind) {
     case 'projected':
-      return counted(seen, result.outcome === 'stale' ? 'unchanged' : result.outcome);
+      return countedFields(counted(seen, result.outcome === 'stale' ? 'unchanged' : result.outcome), result.fields);
     case 'skipped':
       return counted(seen, 'skipped');
     case 'failed':
@@ -185,8 +192,9 @@ const resumeOrStart = async (deps: ReconcileDeps, request: ReconcileRequest): Pr
 
 /**
  * The weekly repair of the register: Jira is the system of record, so drift (a missed event, a hand-edited row,
- * an issue deleted with its project) is found and corrected here rather than assumed away. The run checkpoints
- * after every page and can be continued by any later invocation with the same run key.
+ * an issue deleted with its project) is found and corrected here rather than assumed away. It also writes the
+ * computed fields an event could not (a failed write, a value someone cleared). The run checkpoints after every
+ * page and can be continued by any later invocation with the same run key.
  */
 export const reconcileRegister = async (deps: ReconcileDeps, request: ReconcileRequest): Promise<ReconcileOutcome> => {
   const begun = await resumeOrStart(deps, request);

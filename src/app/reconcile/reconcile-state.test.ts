@@ -18,6 +18,8 @@ const counts = fc.record({
   removed: fc.nat(),
   unchanged: fc.nat(),
   skipped: fc.nat(),
+  fieldsWritten: fc.nat(),
+  fieldsFailed: fc.nat(),
 });
 
 const states: fc.Arbitrary<ReconcileState> = fc.record(
@@ -45,6 +47,12 @@ describe('the reconcile checkpoint', () => {
     ['text that is not JSON', '{"phase":'],
     ['a state of another shape', JSON.stringify({ phase: 'sweep', counts: {} })],
   ])('starts over from %s', (_case, checkpoint) => expect(stateOf(checkpoint)).toBeNull());
+
+  it('goes on with a checkpoint saved before field writes were counted, from zero field counts', () => {
+    const { fieldsWritten: _written, fieldsFailed: _failed, ...earlierCounts } = initialState(['SEC']).counts;
+    const earlier = { ...initialState(['SEC']), lastKey: 'SEC-40', counts: { ...earlierCounts, updated: 3 } };
+    expect(stateOf(JSON.stringify(earlier))).toMatchObject({ lastKey: 'SEC-40', counts: { updated: 3, fieldsWritten: 0, fieldsFailed: 0 } });
+  });
 
   it('lists the first failures and counts them all', () => {
     let state = initialState([]);

@@ -17,6 +17,11 @@ const countsSchema = z.object({
   removed: z.number().int().min(0),
   unchanged: z.number().int().min(0),
   skipped: z.number().int().min(0),
+  // Checkpoints saved before the computed fields were written hold no such counts; their runs go on from zero.
+  /** Issues whose computed fields (risk score, tier, approval state) the run wrote because Jira held other values. */
+  fieldsWritten: z.number().int().min(0).default(0),
+  /** Issues whose computed fields could not be written; their register entries were still projected. */
+  fieldsFailed: z.number().int().min(0).default(0),
 });
 export type ReconcileCounts = z.infer<typeof countsSchema>;
 
@@ -46,7 +51,7 @@ export const initialState = (knownProjects: readonly string[]): ReconcileState =
   phase: 'jira',
   projects: [...new Set(knownProjects)].sort(),
   projectIndex: 0,
-  counts: { inserted: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0 },
+  counts: { inserted: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, fieldsWritten: 0, fieldsFailed: 0 },
   failed: [],
   failedCount: 0,
   processed: 0,

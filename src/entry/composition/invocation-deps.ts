@@ -15,12 +15,26 @@ import { SqlRegisterRepository } from '../../adapters/sql/sql-register-repositor
 import { SqlReviewAttestationRepository } from '../../adapters/sql/sql-review-attestation-repository';
 import type { AppendAuditEntryDeps } from '../../app/audit/append-audit-entry';
 import { jitteredBackoff } from '../../app/audit/retry-pause';
-import { EXCEPTION_FIELD_MODULE_KEYS, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import {
+  COMPUTED_FIELD_MODULE_KEYS,
+  EXCEPTION_FIELD_MODULE_KEYS,
+  type ComputedFieldName,
+  type ExceptionFieldName,
+} from '../../app/projection/exception-issue';
 import type { IssueEventDeps } from '../../app/projection/handle-issue-event';
 import type { Remote } from '../../app/projection/projection-ports';
 import type { ReconcileDeps } from '../../app/reconcile/reconcile-register';
 import type { Policy } from '../../domain/policy/policy-config';
-import { approvalStateTransitions, exceptionIssueReader, groupDirectory, issueAnnotations, type FieldIdSource } from './jira-ports';
+import {
+  approvalStateTransitions,
+  computedFieldWriter,
+  exceptionIssueReader,
+  groupDirectory,
+  issueAnnotations,
+  type AppFieldIds,
+  type AppFieldIdSource,
+  type FieldIdSource,
+} from './jira-ports';
 import type { Platform } from './platform';
 
 /**
@@ -31,14 +45,17 @@ import type { Platform } from './platform';
 
 /** Field ids change only when the app is redeployed or its fields are re-created; ten minutes of staleness is harmless. */
 const FIELD_IDS_TTL_SECONDS = 600;
-const FIELD_IDS_CACHE_KEY = 'cache:exception-field-ids';
+// A new key rather than the exception fields' old one: ids cached by a version that did not resolve the computed
+// fields would hide them for the cache's lifetime.
+const FIELD_IDS_CACHE_KEY = 'cache:app-field-ids';
 
-const fieldIdsSchema: z.ZodType<FieldIds<ExceptionFieldName>> = z.object(
-  Object.fromEntries(Object.keys(EXCEPTION_FIELD_MODULE_KEYS).map((name) => [name, z.string().min(1)])) as Record<
-    ExceptionFieldName,
-    z.ZodString
-  >,
-);
+const fieldIdsSchema: z.ZodType<AppFieldIds> = z.object({
+  ...(Object.fromEntries(Object.keys(EXCEPTION_FIELD_MODULE_KEYS).map((name) => [name, z.string().min(1)])) as Record<ExceptionFieldName, z.ZodString>),
+  ...(Object.fromEntries(Object.keys(COMPUTED_FIELD_MODULE_KEYS).map((name) => [name, z.string().min(1).optional()])) as Record<
+    ComputedFieldName,
+    z.ZodOptional<z.ZodString>
+  >),
+});
 
 /** Refusing to run is the only safe answer to a stored policy that no longer parses: rules would be half-applied. */
 export class PolicyUnusableError extends Error {
@@ -72,13 +89,28 @@ export const openStorage = (platform: Platform): Storage => {
 export const jiraGateways = (platform: Platform): JiraGateways =>
   createJiraGateways({ ...forgeRequestJira, sleep: (ms) => platform.sleep(ms), random: Math.random, now: () => platform.now() });
 
-/** Field ids resolved at most once per invocation, and from the installation's KVS cache when it is fresh. */
-export const exceptionFieldIds = (gateways: JiraGateways): FieldIdSource => {
-  let resolving: Promise<Remote<FieldIds<ExceptionFieldName>>> | undefined;
+/**
+ * The ids of the app's fields, resolved at most once per invocation, and from the installation's KVS cache when it
+ * is fresh. The computed fields are optional: a site without them still has a working register.
+ */
+export const appFieldIds = (gateways: JiraGateways): AppFieldIdSource => {
+  let resolving: Promise<Remote<AppFieldIds>> | undefined;
   return () =>
     (resolving ??= cachedInKvs(FIELD_IDS_CACHE_KEY, fieldIdsSchema, FIELD_IDS_TTL_SECONDS, () =>
-      gateways.asApp.resolveFieldIds(EXCEPTION_FIELD_MODULE_KEYS),
+      gateways.asApp.resolveFieldIds(EXCEPTION_FIELD_MODULE_KEYS, COMPUTED_FIELD_MODULE_KEYS),
     ));
+};
+
+const exceptionFieldsOf = (ids: AppFieldIds): FieldIds<ExceptionFieldName> =>
+  Object.fromEntries(Object.keys(EXCEPTION_FIELD_MODULE_KEYS).map((name) => [name, ids[name as ExceptionFieldName]])) as FieldIds<ExceptionFieldName>;
+
+/** The exception fields' ids only, for readers that decide on the request and never look at the computed values. */
+export const exceptionFieldIds = (gateways: JiraGateways): FieldIdSource => {
+  const ids = appFieldIds(gateways);
+  return async () => {
+    const resolved = await ids();
+    return resolved.ok ? { ok: true, value: exceptionFieldsOf(resolved.value) } : resolved;
+  };
 };
 
 export const requirePolicy = async (): Promise<Policy> => {
@@ -96,17 +128,21 @@ export const auditDeps = async (storage: Storage, platform: Platform): Promise<A
 
 /**
  * What every writer of the register projection is given: the exception issues as the app reads them, the stores it
- * keeps in step, the signed audit trail and the policy.
+ * keeps in step, the issues' computed fields, the signed audit trail and the policy.
  */
-export const projectionWriterDeps = async (platform: Platform, storage: Storage, gateways: JiraGateways) => ({
-  issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
-  register: storage.register,
-  approvals: storage.approvals,
-  attestations: storage.attestations,
-  ledger: storage.ledger,
-  audit: await auditDeps(storage, platform),
-  policy: await requirePolicy(),
-});
+export const projectionWriterDeps = async (platform: Platform, storage: Storage, gateways: JiraGateways) => {
+  const fieldIds = appFieldIds(gateways);
+  return {
+    issues: exceptionIssueReader(gateways.asApp, fieldIds),
+    computedFields: computedFieldWriter(gateways.asApp, fieldIds),
+    register: storage.register,
+    approvals: storage.approvals,
+    attestations: storage.attestations,
+    ledger: storage.ledger,
+    audit: await auditDeps(storage, platform),
+    policy: await requirePolicy(),
+  };
+};
 
 export const issueEventDeps = async (platform: Platform): Promise<IssueEventDeps> => {
   const gateways = jiraGateways(platform);

@@ -1,12 +1,14 @@
 import { adfDocument, bulletList, paragraph, type AdfBlock } from '../../adapters/jira/adf';
-import type { FieldIds } from '../../adapters/jira/field-ids';
+import type { FieldIds, SiteFieldIds } from '../../adapters/jira/field-ids';
 import type { JiraGateway } from '../../adapters/jira/jira-gateway';
-import type { JsonValue } from '../../adapters/jira/property-operations';
+import type { JsonValue, MultiFieldUpdate } from '../../adapters/jira/property-operations';
 import type { ApprovalStateTransitions } from '../../app/approvals/decision-ports';
-import { EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import { COMPUTED_FIELD_NAMES } from '../../app/projection/computed-fields';
+import { EXCEPTION_ISSUE_TYPE, type ComputedFieldName, type ExceptionFieldName } from '../../app/projection/exception-issue';
 import { STATUS_NAMES } from '../../domain/exception/security-exception';
 import { TRANSITION_NAMES } from '../../domain/provisioning/workflow-plan';
 import type {
+  ComputedFieldWriter,
   ExceptionIssueReader,
   GroupDirectory,
   IssueAnnotations,
@@ -21,16 +23,21 @@ import type {
 
 export type FieldIdSource = () => Promise<Remote<FieldIds<ExceptionFieldName>>>;
 
+/** The exception fields' ids, and those of the computed fields the site has. */
+export type AppFieldIds = FieldIds<ExceptionFieldName> & SiteFieldIds<ComputedFieldName>;
+export type AppFieldIdSource = () => Promise<Remote<AppFieldIds>>;
+
 /** Ordered by key so a resumed reconcile can tell which issues it already did. */
 const EXCEPTION_SEARCH_JQL = `issuetype = "${EXCEPTION_ISSUE_TYPE}" ORDER BY key ASC`;
 
 const SEARCH_PAGE_SIZE = 100;
 
-export const exceptionIssueReader = (gateway: JiraGateway, fieldIds: FieldIdSource): ExceptionIssueReader => ({
+/** Reads exception issues with the fields the ids name: the projection's reader also reads the computed fields' values. */
+export const exceptionIssueReader = (gateway: JiraGateway, fieldIds: AppFieldIdSource): ExceptionIssueReader => ({
   async get(issueKey) {
     const ids = await fieldIds();
     if (!ids.ok) return { kind: 'failed', failure: ids.error };
-    const result = await gateway.getIssue(issueKey, ids.value);
+    const result = await gateway.getIssue<ExceptionFieldName | ComputedFieldName>(issueKey, ids.value);
     if (result.ok) return { kind: 'found', issue: result.value };
     return result.error.code === 'JIRA.NOT_FOUND' ? { kind: 'gone' } : { kind: 'failed', failure: result.error };
   },
@@ -38,7 +45,7 @@ export const exceptionIssueReader = (gateway: JiraGateway, fieldIds: FieldIdSour
   async getMany(issueKeys) {
     const ids = await fieldIds();
     if (!ids.ok) return ids;
-    const result = await gateway.bulkFetchIssues(issueKeys, ids.value);
+    const result = await gateway.bulkFetchIssues<ExceptionFieldName | ComputedFieldName>(issueKeys, ids.value);
     return result.ok ? { ok: true, value: { issues: result.value.issues, missing: result.value.misses.map((miss) => miss.idOrKey) } } : result;
   },
 
@@ -48,7 +55,8 @@ export const exceptionIssueReader = (gateway: JiraGateway, fieldIds: FieldIdSour
       yield ids;
       return;
     }
-    for await (const page of gateway.searchIssues({ jql: EXCEPTION_SEARCH_JQL, fieldIds: ids.value, pageSize: SEARCH_PAGE_SIZE })) {
+    const search = { jql: EXCEPTION_SEARCH_JQL, fieldIds: ids.value, pageSize: SEARCH_PAGE_SIZE };
+    for await (const page of gateway.searchIssues<ExceptionFieldName | ComputedFieldName>(search)) {
       yield page.ok ? { ok: true, value: page.value.issues } : page;
     }
   },
@@ -70,6 +78,36 @@ export const issueAnnotations = (gateway: JiraGateway): IssueAnnotations => ({
   },
   writeProperty: (issueKey, propertyKey, value) => gateway.setIssueProperty(issueKey, propertyKey, asJson(value)),
   addComment: (issueKey, comment) => gateway.addComment(issueKey, adfOf(comment)),
+});
+
+/** Jira's issue ids are numbers on the wire; the app field API takes them as such. */
+const numericIssueId = (issueId: string): number => {
+  if (!/^[1-9]\d{0,17}$/.test(issueId) || !Number.isSafeInteger(Number(issueId))) throw new Error(`Jira issue id ${issueId} is not a numeric id`);
+  return Number(issueId);
+};
+
+/**
+ * The computed fields, written as the app through the app field API in one request per issue. No changelog entry is
+ * made: the values follow from the issue's own history, and an entry per re-rating would bury the people's edits.
+ */
+export const computedFieldWriter = (gateway: Pick<JiraGateway, 'setAppFieldValues'>, fieldIds: AppFieldIdSource): ComputedFieldWriter => ({
+  async onSite() {
+    const ids = await fieldIds();
+    return ids.ok ? { ok: true, value: COMPUTED_FIELD_NAMES.filter((name) => ids.value[name] !== undefined) } : ids;
+  },
+
+  async write(issueId, values) {
+    const ids = await fieldIds();
+    if (!ids.ok) return ids;
+    const issueIds = [numericIssueId(issueId)];
+    const updates = COMPUTED_FIELD_NAMES.flatMap((name): MultiFieldUpdate[] => {
+      const customField = ids.value[name];
+      const value = values[name];
+      return customField === undefined || value === undefined ? [] : [{ customField, issueIds, value: asJson(value) }];
+    });
+    if (updates.length === 0) return { ok: true, value: undefined };
+    return gateway.setAppFieldValues(updates, { generateChangelog: false });
+  },
 });
 
 export const groupDirectory = (gateway: JiraGateway): GroupDirectory => ({
