@@ -100,6 +100,14 @@ export const issueEventsHandler =
     if (outcome.projection.kind === 'failed') {
       logLine('warn', 'issue-events', 'projection failed', { issueKey: parsed.data.issue.key, reason: outcome.projection.reason });
     }
+    // Not a reason to retry: the register entry is stored, and the issue's next event or the weekly reconcile
+    // writes the fields, since both compare them with what Jira holds.
+    if (outcome.projection.kind === 'projected' && outcome.projection.fields?.kind === 'failed') {
+      logLine('warn', 'issue-events', 'the computed fields were not written', {
+        issueKey: parsed.data.issue.key,
+        code: outcome.projection.fields.failure.code,
+      });
+    }
     return { status: 'processed', outcome };
   };
 

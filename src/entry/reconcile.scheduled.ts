@@ -31,6 +31,8 @@ const run = async (platform: Platform, runKey: string): Promise<ReconcileOutcome
       removed: report.removed,
       unchanged: report.unchanged,
       skipped: report.skipped,
+      fieldsWritten: report.fieldsWritten,
+      fieldsFailed: report.fieldsFailed,
       failed: report.failedCount,
       ...(outcome.kind === 'completed' ? {} : { reason: outcome.reason }),
     });

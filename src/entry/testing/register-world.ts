@@ -1,7 +1,13 @@
 import { createDatabase, type SqlDatabase } from '../../adapters/sql/database';
-import { EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
+import {
+  COMPUTED_FIELD_MODULE_KEYS,
+  EXCEPTION_ISSUE_TYPE,
+  type ComputedFieldName,
+  type ExceptionFieldName,
+} from '../../app/projection/exception-issue';
 import { descriptionOf, fieldValuesOf } from '../../app/projection/testing/exception-issue-builder';
 import type { ExceptionRequest } from '../../domain/exception/security-exception';
+import type { ForgeFieldValueType } from '../../sandbox/jira/jira-model';
 import { installLocalForgeRuntime, type LocalForgeRuntime } from '../../sandbox/forge-runtime/install-local-forge-runtime';
 import { createLocalKvsStore, type LocalKvsStore } from '../../sandbox/forge-runtime/local-kvs-store';
 import { findProject } from '../../sandbox/jira/jira-state';
@@ -43,6 +49,10 @@ export type RegisterWorld = {
   readonly database: SqlDatabase;
   readonly platform: Platform;
   readonly fieldIds: Readonly<Record<ExceptionFieldName, string>>;
+  /** The read-only fields the app computes, deployed with the others as manifest.yml declares them. */
+  readonly computedFieldIds: Readonly<Record<ComputedFieldName, string>>;
+  /** The computed fields' values as Jira stores them, absent where it holds none. */
+  computedValues(issueKey: string): Partial<Record<ComputedFieldName, unknown>>;
   /** What the handlers are told their invocation has left, in milliseconds; a throw stands for the invocation being killed. */
   timeLeft: () => number;
   createException(request: ExceptionRequest, summary?: string): Promise<string>;
@@ -83,6 +93,25 @@ const provisionWorkflow = async (world: StandInWorld, fieldIds: readonly string[
   await assignExceptionSchemes(jira, issueType.id, fieldIds);
 };
 
+const COMPUTED_FIELD_TYPES: Readonly<Record<ComputedFieldName, ForgeFieldValueType>> = {
+  riskScore: 'number',
+  riskTier: 'string',
+  approvalState: 'object',
+};
+
+const registerComputedFields = (world: StandInWorld): Record<ComputedFieldName, string> =>
+  Object.fromEntries(
+    (Object.keys(COMPUTED_FIELD_MODULE_KEYS) as ComputedFieldName[]).map((field) => [
+      field,
+      world.jira.registerForgeCustomField({
+        moduleKey: COMPUTED_FIELD_MODULE_KEYS[field],
+        name: `Exception ${field}`,
+        type: COMPUTED_FIELD_TYPES[field],
+        readOnly: true,
+      }).id,
+    ]),
+  ) as Record<ComputedFieldName, string>;
+
 /** The admin may do anything in SEC, as a Jira administrator working around the workflow would. */
 const grantAdmin = (world: StandInWorld): void => {
   const project = findProject(world.jira.state, 'SEC');
@@ -99,6 +128,7 @@ export async function createRegisterWorld(): Promise<RegisterWorld> {
   world.jira.seedGroup('security-architects', [PEOPLE.lead]);
   grantAdmin(world);
   const fieldIds = registerExceptionFields(world.jira);
+  const computedFieldIds = registerComputedFields(world);
   await provisionWorkflow(world, Object.values(fieldIds));
 
   const kvs = createLocalKvsStore({ now: () => world.jira.clock.now() });
@@ -115,6 +145,17 @@ export async function createRegisterWorld(): Promise<RegisterWorld> {
     kvs,
     database,
     fieldIds,
+    computedFieldIds,
+    computedValues(issueKey) {
+      const issue = world.jira.issue(issueKey);
+      if (issue === undefined) throw new Error(`the stand-in has no issue ${issueKey}`);
+      return Object.fromEntries(
+        (Object.keys(computedFieldIds) as ComputedFieldName[]).flatMap((field) => {
+          const value = issue.values.get(computedFieldIds[field]);
+          return value === undefined || value === null ? [] : [[field, value]];
+        }),
+      );
+    },
     timeLeft: () => 600_000,
     platform: {
       database: () => database,

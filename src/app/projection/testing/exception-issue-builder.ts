@@ -1,6 +1,6 @@
 import { CONTROL_STATUSES, type ExceptionRequest } from '../../../domain/exception/security-exception';
 import { anExceptionRequest } from '../../../domain/testing/builders';
-import type { ExceptionFieldName, ExceptionIssue } from '../exception-issue';
+import type { ComputedFieldName, ExceptionFieldName, ExceptionIssue } from '../exception-issue';
 
 /**
  * Test data in Jira's shape: the custom field values as the manifest's JSON schemas store them (items plus their
@@ -50,7 +50,7 @@ export const descriptionOf = (request: Pick<ExceptionRequest, 'justification' | 
 
 export type ExceptionIssueOverrides = Partial<Omit<ExceptionIssue, 'custom'>> & {
   readonly request?: ExceptionRequest;
-  readonly custom?: Partial<Record<ExceptionFieldName, unknown>>;
+  readonly custom?: Partial<Record<ExceptionFieldName | ComputedFieldName, unknown>>;
 };
 
 /** A complete Security Exception issue in Submitted, as the gateway returns it. */
