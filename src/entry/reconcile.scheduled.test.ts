@@ -6,6 +6,7 @@ import { RECONCILE_JOB } from '../app/reconcile/reconcile-state';
 import { anExceptionRequest } from '../domain/testing/builders';
 import { runHourlyUpkeep } from './migrations.scheduled';
 import { continueReconcile, runWeeklyReconcile, weekRunKey, weeklyReconcileHandler } from './reconcile.scheduled';
+import { call } from '../sandbox/jira/testing/stand-in-world';
 import { createRegisterWorld, type RegisterWorld } from './testing/register-world';
 
 const aRequest = () => anExceptionRequest({ requestedExpiry: '2026-08-01', remediationPlan: { summary: 'Replace the appliance', targetDate: '2026-07-15' } });
@@ -59,6 +60,26 @@ describe('the weekly reconcile', () => {
     expect(audit.map((entry) => [entry.action, entry.issueKey, entry.actor])).toEqual([['exception.deleted', 'SEC-99', 'system:reconcile']]);
     expect(await jobRuns.get(RECONCILE_JOB, weekRunKey(site.world.jira.clock.now()))).toMatchObject({ outcome: 'succeeded' });
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('"message":"reconcile completed","runKey":"2026-W10","inserted":1,"updated":1,"removed":1'));
+  });
+
+  it('writes the computed fields someone cleared, in one request, counting the issues it wrote', async () => {
+    const cleared = await site.createException(aRequest(), 'Cleared');
+    const intact = await site.createException(aRequest(), 'Intact');
+    await site.settle();
+    const issueId = Number(site.world.jira.issue(cleared)?.id);
+    const tierField = site.computedFieldIds.riskTier;
+    await call(site.world.jira, 'PUT', `/rest/api/3/app/field/${tierField}/value`, { updates: [{ issueIds: [issueId], value: null }] });
+    expect(site.computedValues(cleared)).not.toHaveProperty('riskTier');
+    const intactBefore = site.computedValues(intact);
+    const writesBefore = site.jiraRequests.filter((request) => request.path === '/rest/api/3/app/field/value').length;
+
+    const outcome = await reconcile();
+
+    expect(outcome).toMatchObject({ kind: 'completed', report: { unchanged: 2, fieldsWritten: 1, fieldsFailed: 0 } });
+    expect(site.computedValues(cleared)).toMatchObject({ riskTier: (await register.get(cleared))?.tier });
+    expect(site.computedValues(intact)).toEqual(intactBefore);
+    expect(site.jiraRequests.filter((request) => request.path === '/rest/api/3/app/field/value')).toHaveLength(writesBefore + 1);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('"fieldsWritten":1,"fieldsFailed":0'));
   });
 
   it('still checks the rows of a project last week’s run covered, though its issues are gone from Jira', async () => {

@@ -53,6 +53,8 @@ export type RegisterWorld = {
   readonly computedFieldIds: Readonly<Record<ComputedFieldName, string>>;
   /** The computed fields' values as Jira stores them, absent where it holds none. */
   computedValues(issueKey: string): Partial<Record<ComputedFieldName, unknown>>;
+  /** Every request the app sent to Jira, in order, path without its query. */
+  readonly jiraRequests: { readonly method: string; readonly path: string; readonly status: number }[];
   /** What the handlers are told their invocation has left, in milliseconds; a throw stands for the invocation being killed. */
   timeLeft: () => number;
   createException(request: ExceptionRequest, summary?: string): Promise<string>;
@@ -132,7 +134,19 @@ export async function createRegisterWorld(): Promise<RegisterWorld> {
   await provisionWorkflow(world, Object.values(fieldIds));
 
   const kvs = createLocalKvsStore({ now: () => world.jira.clock.now() });
-  const runtime = installLocalForgeRuntime({ jira: world.jira, kvs });
+  const jiraRequests: RegisterWorld['jiraRequests'] = [];
+  const runtime = installLocalForgeRuntime({
+    jira: {
+      app: world.jira.app,
+      useInvocationScope: (scope) => world.jira.useInvocationScope(scope),
+      handle: async (request) => {
+        const response = await world.jira.handle(request);
+        jiraRequests.push({ method: request.method, path: request.path.split('?')[0] ?? request.path, status: response.status });
+        return response;
+      },
+    },
+    kvs,
+  });
   const database = createDatabase({ dialect: 'sqlite', filename: ':memory:' });
   await database.migrate();
 
@@ -146,6 +160,7 @@ export async function createRegisterWorld(): Promise<RegisterWorld> {
     database,
     fieldIds,
     computedFieldIds,
+    jiraRequests,
     computedValues(issueKey) {
       const issue = world.jira.issue(issueKey);
       if (issue === undefined) throw new Error(`the stand-in has no issue ${issueKey}`);
