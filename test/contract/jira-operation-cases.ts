@@ -41,6 +41,19 @@ export const OPERATION_CASES: readonly OperationCase[] = [
     expected: FIELD_IDS,
   },
   {
+    operation: 'resolveFieldIds',
+    label: 'leaves out an optional field the site lacks',
+    responses: [{ status: 200, fixture: 'fields' }],
+    drive: async (jira) => {
+      const ids = await jira.resolveFieldIds({ kind: MODULE_KEYS.kind }, { tier: MODULE_KEYS.tier, retired: 'retired-field' });
+      return ids.ok ? ok(Object.entries(ids.value)) : ids;
+    },
+    expected: [
+      ['kind', FIELD_IDS.kind],
+      ['tier', FIELD_IDS.tier],
+    ],
+  },
+  {
     operation: 'getIssue',
     label: 'reads an exception with its custom fields',
     responses: [{ status: 200, fixture: 'issue' }],
@@ -162,6 +175,32 @@ export const OPERATION_CASES: readonly OperationCase[] = [
         { customField: FIELD_IDS.score, issueIds: [10012], value: 7.8 },
         { customField: FIELD_IDS.approval, issueIds: [10012], value: { contentHash: 'sha256:9f2c1e0d4b7a', approvals: [] } },
       ]),
+  },
+  {
+    operation: 'setAppFieldValues',
+    label: "writes an issue's computed fields in one request, without a changelog",
+    responses: noContent,
+    drive: (jira) =>
+      jira.setAppFieldValues(
+        [
+          { customField: FIELD_IDS.score, issueIds: [10012], value: 7.8 },
+          { customField: FIELD_IDS.tier, issueIds: [10012], value: 'high' },
+          {
+            customField: FIELD_IDS.approval,
+            issueIds: [10012],
+            value: {
+              tier: 'high',
+              requiredLevels: ['security-lead', 'risk-owner', 'compliance-lead'],
+              approvedLevels: ['security-lead'],
+              nextLevel: 'risk-owner',
+              approvers: [ANA],
+              complete: false,
+              contentHash: '9f2c1e0d4b7a5e3c8d6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d',
+            },
+          },
+        ],
+        { generateChangelog: false },
+      ),
   },
   {
     operation: 'getUserGroups',

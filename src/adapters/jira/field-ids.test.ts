@@ -25,6 +25,21 @@ describe('matchFieldIds', () => {
     });
   });
 
+  it.each<[string, Record<string, string>, object]>([
+    ['present', { approval: 'approval-state' }, { tier: 'customfield_10040', approval: 'customfield_10099' }],
+    ['absent from the site', { gone: 'retired-field' }, { tier: 'customfield_10040' }],
+  ])('answers an optional module %s without failing', (_label, optional, expected) => {
+    expect(matchFieldIds(fields, { tier: 'risk-tier' }, optional)).toEqual({ ok: true, value: expected });
+  });
+
+  it('refuses an optional module with two fields, as it would a required one', () => {
+    expect(matchFieldIds(fields, { tier: 'risk-tier' }, { dup: 'duplicate' })).toEqual({
+      ok: false,
+      missing: [],
+      ambiguous: ['duplicate (customfield_10050, customfield_10051)'],
+    });
+  });
+
   it.each([
     ['a module with no field', { tier: 'risk-tier', gone: 'retired-field' }, { missing: ['retired-field'], ambiguous: [] }],
     ['a module with two fields', { dup: 'duplicate' }, { missing: [], ambiguous: ['duplicate (customfield_10050, customfield_10051)'] }],
