@@ -2,7 +2,7 @@ import { INTEGRATIONS, listIntegrations, saveIntegration, type IntegrationView }
 import { currentPolicy, savePolicy, validatePolicy } from '../../app/admin/policy-admin';
 import { runProjectSetup } from '../../app/admin/project-setup';
 import type { SetupRun } from '../../app/admin/admin-ports';
-import { EXCEPTION_FIELD_MODULE_KEYS } from '../../app/projection/exception-issue';
+import { COMPUTED_FIELD_MODULE_KEYS, EXCEPTION_FIELD_MODULE_KEYS } from '../../app/projection/exception-issue';
 import {
   failure,
   policyDocumentSchema,
@@ -20,7 +20,7 @@ import { noProject, person, type CallScope, type KeyDefinitions } from './resolv
 /** The manifest's exception fields: people edit the request's fields; the app alone writes the computed ones. */
 export const FIELD_MODULE_KEYS = {
   editable: Object.values(EXCEPTION_FIELD_MODULE_KEYS),
-  readOnly: ['exception-risk-score', 'exception-risk-tier', 'exception-approval-state'],
+  readOnly: Object.values(COMPUTED_FIELD_MODULE_KEYS),
 };
 
 const getPolicy = async (services: ResolverServices) => {
