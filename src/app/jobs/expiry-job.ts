@@ -8,7 +8,7 @@ import type { StoredRegisterEntry } from '../ports/register-repository';
 import type { ExceptionRead, NoticeText, RegisterTransition } from './job-ports';
 import { batchSizeOf, eachItem, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
 import { expiredNotice, expiryComment, supersedeComment, supersededNotice, unreadableExpiryComment } from './notices';
-import { auditOnce, notifyOnce, outcomeOfSteps } from './once';
+import { auditThenNotify } from './once';
 import { projectStatus } from './project-status';
 import { runnable, type ItemOutcome, type JobDefinition } from './run-job';
 
@@ -142,41 +142,49 @@ const recipientsOf = (entry: StoredRegisterEntry): string[] => [...new Set([entr
 const settleExpired = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemOutcome> => {
   const key = `${entry.issueKey}:${entry.expiresOn ?? 'no-expiry'}`;
   const pending = firstKey((await deps.register.renewalsOf(entry.issueKey)).filter((renewal) => isInApproval(renewal.status)));
-  const audited = await auditOnce(deps, `audit:expire:${key}`, {
-    at: entry.statusChangedAt,
-    actor: ACTOR.accountId,
-    action: 'exception.expired',
-    issueKey: entry.issueKey,
-    payload: { from: 'active', to: 'expired', expiresOn: entry.expiresOn ?? null, contentHash: entry.contentHash, tier: entry.tier, pendingRenewalKey: pending },
-  });
-  if (audited.kind === 'failed') return outcomeOfSteps(entry.issueKey, [audited]);
-  const notice = expiredNotice(entry, pending);
-  const notified = await notifyOnce(deps, `notify:expire:${key}`, 'notice.expired', deps.now(), {
-    issueKey: entry.issueKey,
-    ...notice,
-    to: { accountIds: recipientsOf(entry) },
-    renewalLink: pending === null,
-  });
-  return outcomeOfSteps(entry.issueKey, [audited, notified]);
+  return auditThenNotify(
+    deps,
+    entry.issueKey,
+    {
+      key: `audit:expire:${key}`,
+      draft: {
+        at: entry.statusChangedAt,
+        actor: ACTOR.accountId,
+        action: 'exception.expired',
+        issueKey: entry.issueKey,
+        payload: { from: 'active', to: 'expired', expiresOn: entry.expiresOn ?? null, contentHash: entry.contentHash, tier: entry.tier, pendingRenewalKey: pending },
+      },
+    },
+    {
+      key: `notify:expire:${key}`,
+      kind: 'notice.expired',
+      notice: { issueKey: entry.issueKey, ...expiredNotice(entry, pending), to: { accountIds: recipientsOf(entry) }, renewalLink: pending === null },
+    },
+  );
 };
 
 /** Audits and announces one superseded exception once; the renewal's activation runs it right away. */
 export const settleSuperseded = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemOutcome> => {
   const renewal = firstKey((await deps.register.renewalsOf(entry.issueKey)).filter((candidate) => candidate.status === 'active'));
-  const audited = await auditOnce(deps, `audit:supersede:${entry.issueKey}`, {
-    at: entry.statusChangedAt,
-    actor: SUPERSEDE_ACTOR.accountId,
-    action: 'exception.superseded',
-    issueKey: entry.issueKey,
-    payload: { to: 'superseded', renewalKey: renewal, contentHash: entry.contentHash, tier: entry.tier },
-  });
-  if (audited.kind === 'failed') return outcomeOfSteps(entry.issueKey, [audited]);
-  const notified = await notifyOnce(deps, `notify:supersede:${entry.issueKey}`, 'notice.superseded', deps.now(), {
-    issueKey: entry.issueKey,
-    ...supersededNotice(entry, renewal),
-    to: { accountIds: [...new Set([entry.requester, entry.assetOwner])] },
-  });
-  return outcomeOfSteps(entry.issueKey, [audited, notified]);
+  return auditThenNotify(
+    deps,
+    entry.issueKey,
+    {
+      key: `audit:supersede:${entry.issueKey}`,
+      draft: {
+        at: entry.statusChangedAt,
+        actor: SUPERSEDE_ACTOR.accountId,
+        action: 'exception.superseded',
+        issueKey: entry.issueKey,
+        payload: { to: 'superseded', renewalKey: renewal, contentHash: entry.contentHash, tier: entry.tier },
+      },
+    },
+    {
+      key: `notify:supersede:${entry.issueKey}`,
+      kind: 'notice.superseded',
+      notice: { issueKey: entry.issueKey, ...supersededNotice(entry, renewal), to: { accountIds: [...new Set([entry.requester, entry.assetOwner])] } },
+    },
+  );
 };
 
 const settlePass = (deps: JobsDeps, plan: ExpiryPlan, status: 'expired' | 'superseded') =>

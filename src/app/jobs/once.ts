@@ -47,3 +47,19 @@ export const outcomeOfSteps = (issueKey: string, steps: readonly OnceOutcome[]):
   if (failed?.kind === 'failed') return failedOutcome(issueKey, failed.error);
   return { id: issueKey, result: steps.some((step) => step.kind === 'done') ? 'acted' : 'skipped' };
 };
+
+/**
+ * Records a status change in the audit trail once, then tells people once. A failed audit stops before the notice,
+ * so the next run does both in order.
+ */
+export const auditThenNotify = async (
+  deps: OnceDeps & { readonly now: () => string },
+  issueKey: string,
+  audit: { readonly key: string; readonly draft: AuditDraft },
+  notice: { readonly key: string; readonly kind: string; readonly notice: Notice },
+): Promise<ItemOutcome> => {
+  const audited = await auditOnce(deps, audit.key, audit.draft);
+  if (audited.kind === 'failed') return outcomeOfSteps(issueKey, [audited]);
+  const notified = await notifyOnce(deps, notice.key, notice.kind, deps.now(), notice.notice);
+  return outcomeOfSteps(issueKey, [audited, notified]);
+};

@@ -10,7 +10,7 @@ import { stalledApprovalActions, type PendingStep } from '../../domain/schedule/
 import type { StoredRegisterEntry } from '../ports/register-repository';
 import { batchSizeOf, eachItem, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
 import { stalledNotice, timedOutNotice } from './notices';
-import { auditOnce, notifyOnce, outcomeOfSteps, type OnceOutcome } from './once';
+import { auditThenNotify, notifyOnce, outcomeOfSteps, type OnceOutcome } from './once';
 import { projectStatus } from './project-status';
 import { runnable, type ItemOutcome, type JobDefinition } from './run-job';
 
@@ -117,20 +117,25 @@ const stalledPass = (deps: JobsDeps, plan: StalledPlan) =>
 
 const settle = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemOutcome> => {
   if (!(await deps.ledger.has(timeoutIntentKey(entry.issueKey)))) return { id: entry.issueKey, result: 'skipped' };
-  const audited = await auditOnce(deps, `audit:timeout:${entry.issueKey}`, {
-    at: entry.statusChangedAt,
-    actor: ACTOR.accountId,
-    action: 'exception.rejected',
-    issueKey: entry.issueKey,
-    payload: { to: 'rejected', reason: TIMEOUT_REASON, contentHash: entry.contentHash, tier: entry.tier },
-  });
-  if (audited.kind === 'failed') return outcomeOfSteps(entry.issueKey, [audited]);
-  const notified = await notifyOnce(deps, `notify:timeout:${entry.issueKey}`, 'notice.timed-out', deps.now(), {
-    issueKey: entry.issueKey,
-    ...timedOutNotice(entry, deps.policy),
-    to: { accountIds: [...new Set([entry.requester, entry.assetOwner])] },
-  });
-  return outcomeOfSteps(entry.issueKey, [audited, notified]);
+  return auditThenNotify(
+    deps,
+    entry.issueKey,
+    {
+      key: `audit:timeout:${entry.issueKey}`,
+      draft: {
+        at: entry.statusChangedAt,
+        actor: ACTOR.accountId,
+        action: 'exception.rejected',
+        issueKey: entry.issueKey,
+        payload: { to: 'rejected', reason: TIMEOUT_REASON, contentHash: entry.contentHash, tier: entry.tier },
+      },
+    },
+    {
+      key: `notify:timeout:${entry.issueKey}`,
+      kind: 'notice.timed-out',
+      notice: { issueKey: entry.issueKey, ...timedOutNotice(entry, deps.policy), to: { accountIds: [...new Set([entry.requester, entry.assetOwner])] } },
+    },
+  );
 };
 
 const settlePass = (deps: JobsDeps, plan: StalledPlan) =>
