@@ -136,7 +136,7 @@ const actPass = (deps: JobsDeps, plan: ExpiryPlan) =>
 
 const firstKey = (entries: readonly StoredRegisterEntry[]): string | null => [...entries.map((entry) => entry.issueKey)].sort(compareIssueKeys)[0] ?? null;
 
-/** Combines the audit and notice steps of one settled exception into its outcome. */
+/** An expiry is news to everyone who asked for, owns or approved the exception. */
 const recipientsOf = (entry: StoredRegisterEntry): string[] => [...new Set([entry.requester, entry.assetOwner, ...entry.approvers])];
 
 const settleExpired = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemOutcome> => {
