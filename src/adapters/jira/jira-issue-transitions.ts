@@ -22,7 +22,6 @@ export class JiraIssueTransitions implements IssueTransitions {
     }
     const found = await this.lookUp(issueKey, transition);
     if (!found.ok) return found;
-    if (found.value === cached) return this.take(issueKey, found.value, comment);
     this.ids.set(transition, found.value);
     return this.take(issueKey, found.value, comment);
   }
