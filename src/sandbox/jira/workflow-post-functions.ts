@@ -1,7 +1,7 @@
 import type { ChangelogEntry, JiraComment, JiraIssue, JiraWorkflow, WorkflowTransition } from './jira-model';
 import type { Actor } from './permissions';
 import type { StandInServices } from './route-context';
-import { parseExtensionAri } from './workflow-validators';
+import { parseConfiguration, parseExtensionAri } from './workflow-validators';
 
 /**
  * Jira's side of `jira:workflowPostFunction` function modules. After a transition has been made, Jira sends the
@@ -22,15 +22,6 @@ export type RegisteredPostFunction = {
 };
 
 export type PostFunctionRegistry = Map<string, RegisteredPostFunction>;
-
-const parseConfiguration = (config: string | undefined): unknown => {
-  if (config === undefined) return {};
-  try {
-    return JSON.parse(config) as unknown;
-  } catch {
-    return config;
-  }
-};
 
 export type TransitionMade = {
   readonly workflow: JiraWorkflow;

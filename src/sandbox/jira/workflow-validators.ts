@@ -53,7 +53,7 @@ export const isForgeRule = (ruleKey: string): boolean => ruleKey.startsWith('for
 
 const DEFAULT_FAILURE = 'The transition was blocked by a workflow validator.';
 
-const parseConfiguration = (config: string | undefined): unknown => {
+export const parseConfiguration = (config: string | undefined): unknown => {
   if (config === undefined) return {};
   try {
     return JSON.parse(config) as unknown;
