@@ -1,20 +1,14 @@
 import type { SecurityException, Status } from '../../domain/exception/security-exception';
 import type { IsoDate } from '../../domain/shared/dates';
-import type { Ok } from '../../domain/shared/result';
 import type { Page } from '../ports/page';
+import type { Remote } from '../ports/remote';
 import type { StoredRegisterEntry } from '../ports/register-repository';
 
 /**
  * What the scheduled jobs need beyond the repositories, as ports. Jira failures carry the gateway's stable code
  * (`JIRA.RATE_LIMITED`, `JIRA.UNAVAILABLE`, ...) after the gateway's own retries have been spent.
  */
-export type RemoteFailure = {
-  readonly code: string;
-  readonly message: string;
-  readonly retryAfterMs?: number;
-};
-
-export type Remote<T> = Ok<T> | { readonly ok: false; readonly error: RemoteFailure };
+export type { Remote, RemoteFailure } from '../ports/remote';
 
 /**
  * Short-lived exclusive leases (KVS under Forge). A scheduled trigger may fire twice: the second invocation finds

@@ -1,4 +1,4 @@
-import type { Ok } from '../../domain/shared/result';
+import type { Remote, RemoteFailure } from '../ports/remote';
 import type { ComputedFieldValues } from './computed-fields';
 import type { ComputedFieldName, ExceptionIssue } from './exception-issue';
 
@@ -6,13 +6,7 @@ import type { ComputedFieldName, ExceptionIssue } from './exception-issue';
  * What the projection needs from Jira, as ports. Failures carry Jira's stable code (`JIRA.UNAVAILABLE`, ...) and,
  * when Jira asked for it, how long to wait: the entry layer turns a transient failure into a platform retry.
  */
-export type RemoteFailure = {
-  readonly code: string;
-  readonly message: string;
-  readonly retryAfterMs?: number;
-};
-
-export type Remote<T> = Ok<T> | { readonly ok: false; readonly error: RemoteFailure };
+export type { Remote, RemoteFailure } from '../ports/remote';
 
 /** Failures worth trying again later: Jira was busy or down, not wrong about the request. */
 export const isTransient = (failure: RemoteFailure): boolean =>
