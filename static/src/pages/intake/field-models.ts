@@ -17,6 +17,7 @@ import {
   type ThreatVector,
 } from '@contract';
 import type { z } from 'zod';
+import { parsedOrUndefined } from '../../shared/parse';
 
 /**
  * What each field editor holds while the user types (text, as typed) and how it becomes the field value Jira
@@ -90,18 +91,13 @@ export const nextControlId = (items: readonly ControlRow[]): string => {
 };
 export const emptyControl = (items: readonly ControlRow[]): ControlRow => ({ id: nextControlId(items), type: '', description: '', status: 'implemented', evidence: '' });
 
-const lenient = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-};
-
 /** Starts each editor from the stored value; anything unreadable starts empty rather than blocking the edit. */
 export function modelFromValue<K extends EditableFieldKey>(key: K, stored: unknown): FieldModels[K] {
   const record = (stored ?? {}) as Record<string, unknown>;
   const items = Array.isArray(record.items) ? (record.items as unknown[]) : [];
   const models: { [F in EditableFieldKey]: () => FieldModels[F] } = {
     [CUSTOM_FIELD_KEYS.riskInputs]: () => {
-      const risk = lenient(riskInputsFieldSchema, stored);
+      const risk = parsedOrUndefined(riskInputsFieldSchema, stored);
       return {
         method: risk?.method ?? 'cvss',
         vector: risk?.method === 'cvss' ? risk.vector : '',
@@ -114,18 +110,18 @@ export function modelFromValue<K extends EditableFieldKey>(key: K, stored: unkno
       businessUnit: typeof record.businessUnit === 'string' ? record.businessUnit : '',
       owner: typeof record.owner === 'string' ? record.owner : '',
       items: items.flatMap((i) => {
-        const asset: Asset | undefined = lenient(assetSchema, i);
+        const asset: Asset | undefined = parsedOrUndefined(assetSchema, i);
         return asset === undefined ? [] : [{ ...asset, retired: asset.retired === true }];
       }),
     }),
     [CUSTOM_FIELD_KEYS.compensatingControls]: () => ({
       items: items.flatMap((i) => {
-        const control: CompensatingControl | undefined = lenient(compensatingControlSchema, i);
+        const control: CompensatingControl | undefined = parsedOrUndefined(compensatingControlSchema, i);
         return control === undefined ? [] : [{ ...control, evidence: (control.evidence ?? []).join('\n') }];
       }),
     }),
     [CUSTOM_FIELD_KEYS.remediationPlan]: () => {
-      const plan = lenient(remediationPlanFieldSchema, stored);
+      const plan = parsedOrUndefined(remediationPlanFieldSchema, stored);
       return { summary: plan?.summary ?? '', targetDate: plan?.targetDate ?? '', ticket: plan?.ticket ?? '' };
     },
   };

@@ -9,6 +9,7 @@ import {
   type RegisterFilter,
   type RegisterSort,
 } from '@contract';
+import { parsedOrUndefined } from '../../shared/parse';
 
 /**
  * The register view lives in the URL query so that a link shares the exact view: tab, filters, sort and page
@@ -29,11 +30,6 @@ export type RegisterQuery = {
 export const DEFAULT_QUERY: RegisterQuery = { tab: 'exceptions', filter: {}, sort: DEFAULT_REGISTER_SORT, pageSize: 25 };
 
 const shape = registerFilterSchema.shape;
-
-const parsedOrUndefined = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown) => {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-};
 
 const list = (value: string | null): string[] | undefined =>
   value === null ? undefined : [...new Set(value.split(',').filter((v) => v.length > 0))];
