@@ -1,8 +1,9 @@
-import { EXCEPTION_FIELD_MODULE_KEYS, EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../app/projection/exception-issue';
-import { descriptionOf, fieldValuesOf } from '../../app/projection/testing/exception-issue-builder';
+import { EXCEPTION_ISSUE_TYPE } from '../../app/projection/exception-issue';
+import { descriptionOf } from '../../app/projection/testing/exception-issue-builder';
 import { STATUS_NAMES } from '../../domain/exception/security-exception';
 import type { JiraStandIn } from '../jira/jira-stand-in';
 import type { DemoRegister } from './demo-register';
+import { fieldsOf } from './seed-register';
 
 /**
  * A large register in seconds rather than hours: the plan's exceptions are put into Jira as they stand at the end of
@@ -29,11 +30,6 @@ export async function importRegister(deps: ImportDeps, plan: DemoRegister): Prom
   const end = new Date(plan.start.getTime() + (plan.steps.at(-1)?.atMs ?? 0));
   if (end > deps.jira.clock.now()) deps.jira.clock.set(end);
   for (const exception of plan.exceptions) {
-    const values = Object.entries(fieldValuesOf(exception.request)).map(([name, value]) => {
-      const id = deps.fieldIds[EXCEPTION_FIELD_MODULE_KEYS[name as ExceptionFieldName]];
-      if (id === undefined) throw new Error(`the app's ${name} field is not deployed to the site`);
-      return [id, value] as const;
-    });
     deps.jira.seedIssue({
       projectKey: deps.projectKey,
       issueType: EXCEPTION_ISSUE_TYPE,
@@ -42,7 +38,7 @@ export async function importRegister(deps: ImportDeps, plan: DemoRegister): Prom
       status: STATUS_NAMES[exception.fate],
       created: new Date(plan.start.getTime() + (firstStep.get(exception.index) ?? 0)),
       updated: new Date(plan.start.getTime() + (lastStep.get(exception.index) ?? 0)),
-      values: { description: descriptionOf(exception.request), ...Object.fromEntries(values) },
+      values: { description: descriptionOf(exception.request), ...fieldsOf(exception, deps.fieldIds) },
     });
   }
   await deps.reconcile();

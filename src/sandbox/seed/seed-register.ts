@@ -41,7 +41,7 @@ const DAY_MS = 86_400_000;
 /** The daily scheduled trigger fires at 06:00 UTC, before anyone starts work. */
 const JOBS_AT_MS = 6 * 3_600_000;
 
-const fieldsOf = (exception: DemoException, fieldIds: Readonly<Record<string, string>>): Record<string, unknown> =>
+export const fieldsOf = (exception: DemoException, fieldIds: Readonly<Record<string, string>>): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(fieldValuesOf(exception.request)).map(([name, value]) => {
       const id = fieldIds[EXCEPTION_FIELD_MODULE_KEYS[name as ExceptionFieldName]];
