@@ -5,6 +5,7 @@ import { issueEventDeps } from './composition/invocation-deps';
 import { forgePlatform, type Platform } from './composition/platform';
 import { isTransient } from '../app/projection/projection-ports';
 import { logLine } from './log-line';
+import { ownText, statusChangeItem } from './changelog';
 
 /**
  * `trigger` for avi:jira:created|updated|deleted:issue: keeps the register projection in step with Jira and
@@ -17,12 +18,6 @@ const EVENT_TYPES = {
   'avi:jira:updated:issue': 'updated',
   'avi:jira:deleted:issue': 'deleted',
 } as const;
-
-/** Changelog items carry a `toString` key, which a schema would read off Object.prototype when it is absent. */
-const ownText = (item: Readonly<Record<string, unknown>>, key: string): string | undefined => {
-  const value = Object.hasOwn(item, key) ? item[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
-};
 
 const changelogSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -43,7 +38,7 @@ const issueEventSchema = z.looseObject({
 type ParsedIssueEvent = z.infer<typeof issueEventSchema>;
 
 const statusChangeOf = (changelog: ParsedIssueEvent['changelog']): StatusChange | undefined => {
-  const item = changelog?.items.find((candidate) => ownText(candidate, 'fieldId') === 'status' || ownText(candidate, 'field') === 'status');
+  const item = statusChangeItem(changelog?.items);
   const toName = item === undefined ? undefined : ownText(item, 'toString');
   if (changelog === undefined || item === undefined || toName === undefined) return undefined;
   return { changelogId: changelog.id, fromName: ownText(item, 'fromString'), toName };

@@ -7,6 +7,7 @@ import { isTransient } from '../../app/projection/projection-ports';
 import { statusNamed } from '../../app/projection/read-exception-issue';
 import { issueKeySchema, type Status } from '../../domain/exception/security-exception';
 import { LIFECYCLE_ACTIONS } from '../../domain/lifecycle/lifecycle-types';
+import { ownText, statusChangeItem } from '../changelog';
 import { forgePlatform, type Platform } from '../composition/platform';
 import { recordDecisionDeps } from '../composition/rule-deps';
 import { logLine } from '../log-line';
@@ -31,12 +32,6 @@ const recorderConfigSchema = z.preprocess(
   z.object({ action: z.enum(LIFECYCLE_ACTIONS), levelId: z.string().min(1).max(40).optional() }),
 );
 
-/** Changelog items carry a `toString` key, which a schema would read off Object.prototype when it is absent. */
-const ownText = (item: Readonly<Record<string, unknown>>, key: string): string | undefined => {
-  const value = Object.hasOwn(item, key) ? item[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
-};
-
 const eventSchema = z.looseObject({
   issue: z.looseObject({ key: issueKeySchema }),
   transition: z.looseObject({
@@ -56,7 +51,7 @@ const installationSchema = z.looseObject({ installContext: z.string().min(1).opt
 /** The status the transition left: the changelog's status change, or none for a transition back to the same status. */
 const leftStatusOf = (event: RecorderEvent): { readonly known: true; readonly status?: Status } | { readonly known: false } => {
   if (event.transition.from.id === event.transition.to.id) return { known: true };
-  const item = event.changelog?.items.find((candidate) => ownText(candidate, 'fieldId') === 'status' || ownText(candidate, 'field') === 'status');
+  const item = statusChangeItem(event.changelog?.items);
   const status = statusNamed(item === undefined ? undefined : ownText(item, 'fromString'));
   return status === undefined ? { known: false } : { known: true, status };
 };
