@@ -3,3 +3,6 @@ export const parsedOrUndefined = <T>(schema: { safeParse(v: unknown): { success:
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 };
+
+/** Typed text, trimmed, or undefined when blank, so an empty input means the value is left out. */
+export const blankToUndefined = (value: string): string | undefined => (value.trim().length === 0 ? undefined : value.trim());

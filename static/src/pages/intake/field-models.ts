@@ -17,7 +17,7 @@ import {
   type ThreatVector,
 } from '@contract';
 import type { z } from 'zod';
-import { parsedOrUndefined } from '../../shared/parse';
+import { blankToUndefined, parsedOrUndefined } from '../../shared/parse';
 
 /**
  * What each field editor holds while the user types (text, as typed) and how it becomes the field value Jira
@@ -76,7 +76,6 @@ export const FIELD_TITLES: Readonly<Record<EditableFieldKey, string>> = {
   [CUSTOM_FIELD_KEYS.remediationPlan]: 'Remediation plan',
 };
 
-const text = (value: string): string | undefined => (value.trim().length === 0 ? undefined : value.trim());
 const whole = (value: string): number | undefined => (/^\s*\d+\s*$/.test(value) ? Number(value) : undefined);
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -140,8 +139,8 @@ export function valueFromModel<K extends EditableFieldKey>(key: K, model: FieldM
     [CUSTOM_FIELD_KEYS.assets]: (m) =>
       toAssetsFieldValue(
         m.items.map(({ retired, ...a }) => defined({ ...a, id: a.id.trim(), name: a.name.trim(), retired: retired ? true : undefined })),
-        text(m.businessUnit),
-        text(m.owner),
+        blankToUndefined(m.businessUnit),
+        blankToUndefined(m.owner),
       ),
     [CUSTOM_FIELD_KEYS.compensatingControls]: (m) =>
       toCompensatingControlsFieldValue(
@@ -150,7 +149,7 @@ export function valueFromModel<K extends EditableFieldKey>(key: K, model: FieldM
           return defined({ id: c.id, type: c.type.trim(), description: c.description.trim(), status: c.status, evidence: evidence.length > 0 ? evidence : undefined });
         }),
       ),
-    [CUSTOM_FIELD_KEYS.remediationPlan]: (m) => defined({ summary: m.summary.trim(), targetDate: text(m.targetDate), ticket: text(m.ticket) }),
+    [CUSTOM_FIELD_KEYS.remediationPlan]: (m) => defined({ summary: m.summary.trim(), targetDate: blankToUndefined(m.targetDate), ticket: blankToUndefined(m.ticket) }),
   };
   return build[key](model);
 }

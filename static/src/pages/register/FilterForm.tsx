@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { STATUSES, STATUS_LABELS, TIERS, registerFilterSchema, toFieldErrors, type RegisterFilter, type Status, type Tier } from '@contract';
 import { Field } from '../../shared/field';
 import { byPath } from '../../shared/field-errors';
+import { blankToUndefined } from '../../shared/parse';
 import { CONTROL_REF_HELP, parseControlRef } from './register-query';
 
 type TextFilter = 'text' | 'asset' | 'owner' | 'requester' | 'approver' | 'businessUnit';
@@ -44,8 +45,6 @@ const toDraft = (filter: RegisterFilter): Draft => ({
   reviewOverdue: filter.reviewOverdue === true,
   lacksControls: filter.lacksControls === true,
 });
-
-const blankToUndefined = (value: string): string | undefined => (value.trim().length === 0 ? undefined : value.trim());
 
 /** The filter the draft describes, or the problems that keep it from being one, by filter path. */
 function fromDraft(draft: Draft): { filter: RegisterFilter } | { errors: ReadonlyMap<string, string> } {
