@@ -8,6 +8,7 @@ import { ISSUE_KEY, redirect, type HostKit, type HostRequest, type HostResponse,
 import { html } from './html';
 import { issuePage } from './issue-page';
 import { readTransitions, type IssueViewModel } from './issue-view-model';
+import { commentDocument } from './jira-rest';
 import { banner } from './layout';
 
 /**
@@ -20,8 +21,6 @@ const permissionsSchema = z.looseObject({ permissions: z.record(z.string(), z.lo
 const createdSchema = z.looseObject({ key: z.string() });
 
 const issueRef = (issue: IssueViewModel) => ({ id: issue.id, key: issue.key, type: issue.type.name, typeId: issue.type.id });
-
-const commentDocument = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 export const issueRoutes = (kit: HostKit): Route[] => {
   const { jira, projectKey, projectPath } = kit;

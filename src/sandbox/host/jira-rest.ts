@@ -29,6 +29,8 @@ export const jiraErrorMessage = (status: number, body: unknown): string => {
   return messages.length > 0 ? messages.join(' ') : `Jira answered ${status}.`;
 };
 
+export const commentDocument = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
 export const jiraRestAs = (jira: Pick<JiraStandIn, 'handle'>, accountId: string | null): JiraRest => {
   const request = async (method: string, path: string, body?: unknown): Promise<JiraAnswer> => {
     const response = await jira.handle({

@@ -4,7 +4,7 @@ import { TRANSITION_PROPERTY } from '../../domain/provisioning/workflow-plan';
 import type { JiraStandIn } from '../jira/jira-stand-in';
 import { findIssue, findProject } from '../jira/jira-state';
 import { workflowFor } from '../jira/workflow-resolution';
-import { jiraRestAs } from '../host/jira-rest';
+import { commentDocument, jiraRestAs } from '../host/jira-rest';
 import type { DemoException, DemoRegister, DemoStep } from './demo-register';
 import { isReviewDay } from './quarterly-reviews';
 
@@ -49,8 +49,6 @@ export const fieldsOf = (exception: DemoException, fieldIds: Readonly<Record<str
       return [id, value];
     }),
   );
-
-const commentBody = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 /** The workflow transition people take for a lifecycle action (and level), found by the properties set-up gave it. */
 const transitionIdFor = (jira: JiraStandIn, issueKey: string, step: Extract<DemoStep['action'], { kind: 'transition' }>): string | undefined => {
@@ -110,7 +108,7 @@ export async function seedRegister(deps: SeedDeps, plan: DemoRegister): Promise<
     }
     const answer = await rest.send('POST', `/rest/api/3/issue/${issueKey}/transitions`, {
       transition: { id: transitionId },
-      ...(step.action.comment === undefined ? {} : { update: { comment: [{ add: { body: commentBody(step.action.comment) } }] } }),
+      ...(step.action.comment === undefined ? {} : { update: { comment: [{ add: { body: commentDocument(step.action.comment) } }] } }),
     });
     if (answer.ok) transitions += 1;
     else {
