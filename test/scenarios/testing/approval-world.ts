@@ -10,10 +10,11 @@ import { SqlRegisterRepository } from '../../../src/adapters/sql/sql-register-re
 import { createJiraGateway } from '../../../src/adapters/jira/jira-gateway';
 import { EXCEPTION_FIELD_MODULE_KEYS, EXCEPTION_ISSUE_TYPE, type ExceptionFieldName } from '../../../src/app/projection/exception-issue';
 import { descriptionOf, fieldValuesOf } from '../../../src/app/projection/testing/exception-issue-builder';
+import { statusNamed } from '../../../src/app/projection/read-exception-issue';
 import { setUpProject, type ProjectSetupReport } from '../../../src/app/provisioning/set-up-project';
 import type { AuditEntry } from '../../../src/domain/audit/audit-entry';
 import type { Approval } from '../../../src/domain/approval/approval';
-import { STATUS_NAMES, type ExceptionRequest, type ExceptionRequestInput, type Status } from '../../../src/domain/exception/security-exception';
+import type { ExceptionRequest, ExceptionRequestInput, Status } from '../../../src/domain/exception/security-exception';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/default-policy';
 import type { PolicyInput } from '../../../src/domain/policy/policy-config';
 import { anExceptionRequest } from '../../../src/domain/testing/builders';
@@ -290,8 +291,7 @@ export async function createApprovalWorld(options: { readonly policy?: PolicyInp
     },
     statusOf(issueKey) {
       const issue = jira.issue(issueKey);
-      const name = issue === undefined ? undefined : jira.state.statuses.get(issue.statusId)?.name;
-      return (Object.keys(STATUS_NAMES) as Status[]).find((status) => STATUS_NAMES[status] === name);
+      return statusNamed(issue === undefined ? undefined : jira.state.statuses.get(issue.statusId)?.name);
     },
     approvalsOf: (issueKey) => approvals.forIssue(issueKey),
     auditOf: (issueKey) => auditStore.forIssue(issueKey, 0, 1000),

@@ -39,7 +39,7 @@ import { jiraSpecValidator } from '../../../sandbox/jira/testing/jira-spec';
 import { APP, call } from '../../../sandbox/jira/testing/stand-in-world';
 import { signerOf } from '../../audit/testing/test-signer';
 import type { ExceptionFieldName } from '../../projection/exception-issue';
-import { readExceptionIssue } from '../../projection/read-exception-issue';
+import { readExceptionIssue, statusNamed } from '../../projection/read-exception-issue';
 import { registerEntryOf } from '../../projection/register-entry';
 import type { StoredRegisterEntry } from '../../ports/register-repository';
 import { JiraRenewalIssues } from '../../../adapters/jira/jira-renewal-issues';
@@ -415,8 +415,7 @@ export const createJobWorld = async (options: JobWorldOptions = {}): Promise<Job
     },
     statusOf(issueKey) {
       const issue = jira.issue(issueKey);
-      const name = issue === undefined ? undefined : jira.state.statuses.get(issue.statusId)?.name;
-      return (Object.keys(STATUS_NAMES) as Status[]).find((status) => STATUS_NAMES[status] === name);
+      return statusNamed(issue === undefined ? undefined : jira.state.statuses.get(issue.statusId)?.name);
     },
     async close() {
       runtime.uninstall();
