@@ -6,7 +6,3 @@ export const byPath = (errors: readonly FieldError[]): ReadonlyMap<string, strin
   for (const e of errors) if (!map.has(e.path)) map.set(e.path, e.message);
   return map;
 };
-
-/** The errors no control on the form can show, so they are listed instead of lost. */
-export const unplaced = (errors: readonly FieldError[], shownPaths: ReadonlySet<string>): FieldError[] =>
-  errors.filter((e) => !shownPaths.has(e.path));
