@@ -26,7 +26,7 @@ export class JiraExceptionReader<N extends string> implements ExceptionReader {
       entries.map((entry) => entry.issueKey),
       this.fieldIds,
     );
-    if (!fetched.ok) return { ok: false, error: fetched.error };
+    if (!fetched.ok) return fetched;
     const byKey = new Map(fetched.value.issues.map((issue) => [issue.key, issue]));
     for (const entry of entries) {
       const issue = byKey.get(entry.issueKey);

@@ -29,7 +29,7 @@ export class JiraIssueTransitions implements IssueTransitions {
   private async lookUp(issueKey: string, transition: RegisterTransition): Promise<Remote<string>> {
     const { name, to } = REGISTER_TRANSITIONS[transition];
     const offered = await this.jira.getTransitions(issueKey);
-    if (!offered.ok) return { ok: false, error: offered.error };
+    if (!offered.ok) return offered;
     const match = offered.value.find((candidate) => candidate.name === name && candidate.to.name === STATUS_NAMES[to] && candidate.isAvailable);
     return match === undefined
       ? {
@@ -49,6 +49,6 @@ export class JiraIssueTransitions implements IssueTransitions {
       transitionId,
       comment: adfDocument(...comment.map((line) => paragraph(line))),
     });
-    return result.ok ? ok(undefined) : { ok: false, error: result.error };
+    return result.ok ? ok(undefined) : result;
   }
 }

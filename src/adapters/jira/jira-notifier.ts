@@ -32,14 +32,14 @@ export class JiraNotifier implements Notifier {
       textBody: text.join('\n\n'),
       to: { accountIds: notice.to.accountIds ?? [], groupIds: groupIds.value },
     });
-    return sent.ok ? ok(undefined) : { ok: false, error: sent.error };
+    return sent.ok ? ok(undefined) : sent;
   }
 
   private async groupIdsOf(names: readonly string[]): Promise<Remote<string[]>> {
     const unknown = names.filter((name) => !this.groupIds.has(name));
     if (unknown.length > 0) {
       const found = await this.options.jira.findGroupsByName(unknown);
-      if (!found.ok) return { ok: false, error: found.error };
+      if (!found.ok) return found;
       for (const group of found.value) if (group.groupId !== null) this.groupIds.set(group.name, group.groupId);
     }
     const missing = names.filter((name) => !this.groupIds.has(name));

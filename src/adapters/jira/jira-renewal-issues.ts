@@ -1,7 +1,7 @@
 import type { Remote } from '../../app/jobs/job-ports';
 import type { RenewalCreation, RenewalIssues } from '../../app/renewal/renewal-ports';
 import { RENEWAL_PROPERTY, renewalRecordSchema, type RenewalRecord } from '../../app/renewal/renewal-record';
-import { ok } from '../../domain/shared/result';
+import { ok, refuse } from '../../domain/shared/result';
 import type { FieldIds } from './field-ids';
 import type { JiraGateway } from './jira-gateway';
 import type { JsonValue } from './property-operations';
@@ -20,11 +20,6 @@ export type JiraRenewalIssuesOptions<N extends string> = {
   readonly requestedExpiryField: N;
 };
 
-const failed = (error: { readonly code: string; readonly message: string; readonly retryAfterMs?: number }): { ok: false; error: typeof error } => ({
-  ok: false,
-  error,
-});
-
 /**
  * Renewal issues in Jira. Creating one copies the original's fields raw (as Jira holds them, so nothing is lost
  * in a round trip through the domain) and sets the renewal record as an issue property in the same request.
@@ -35,7 +30,7 @@ export class JiraRenewalIssues<N extends string> implements RenewalIssues {
   async create(creation: RenewalCreation): Promise<Remote<{ readonly key: string }>> {
     const { jira, fieldIds, requestedExpiryField } = this.options;
     const original = await jira.getIssue(creation.originalKey, fieldIds);
-    if (!original.ok) return failed(original.error);
+    if (!original.ok) return original;
     const copied: Record<string, JsonValue> = {};
     for (const name of Object.keys(fieldIds) as N[]) {
       const value = original.value.custom[name];
@@ -51,7 +46,7 @@ export class JiraRenewalIssues<N extends string> implements RenewalIssues {
       fields: copied,
       properties: { [RENEWAL_PROPERTY]: creation.record },
     });
-    return created.ok ? ok({ key: created.value.key }) : failed(created.error);
+    return created.ok ? ok({ key: created.value.key }) : created;
   }
 
   async link(renewalKey: string, originalKey: string): Promise<Remote<undefined>> {
@@ -59,28 +54,28 @@ export class JiraRenewalIssues<N extends string> implements RenewalIssues {
     const link = () => jira.createIssueLink({ typeName: RENEWAL_LINK_TYPE.name, inwardIssueKey: renewalKey, outwardIssueKey: originalKey });
     const first = await link();
     if (first.ok) return ok(undefined);
-    if (first.error.code !== 'JIRA.NOT_FOUND') return failed(first.error);
+    if (first.error.code !== 'JIRA.NOT_FOUND') return first;
     const types = await admin.listIssueLinkTypes();
-    if (!types.ok) return failed(types.error);
+    if (!types.ok) return types;
     if (!types.value.some((type) => type.name.toLowerCase() === RENEWAL_LINK_TYPE.name.toLowerCase())) {
       const createdType = await admin.createIssueLinkType(RENEWAL_LINK_TYPE);
-      if (!createdType.ok) return failed(createdType.error);
+      if (!createdType.ok) return createdType;
     }
     const second = await link();
-    return second.ok ? ok(undefined) : failed(second.error);
+    return second.ok ? ok(undefined) : second;
   }
 
   async readRecord(issueKey: string): Promise<Remote<RenewalRecord | null>> {
     const value = await this.options.jira.getIssueProperty(issueKey, RENEWAL_PROPERTY);
-    if (!value.ok) return value.error.code === 'JIRA.NOT_FOUND' ? ok(null) : failed(value.error);
+    if (!value.ok) return value.error.code === 'JIRA.NOT_FOUND' ? ok(null) : value;
     const parsed = renewalRecordSchema.safeParse(value.value);
     return parsed.success
       ? ok(parsed.data)
-      : failed({ code: 'RENEWAL.INVALID_RECORD', message: `the renewal record on ${issueKey} is unreadable: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` });
+      : refuse('RENEWAL.INVALID_RECORD', `the renewal record on ${issueKey} is unreadable: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
 
   async writeRecord(issueKey: string, record: RenewalRecord): Promise<Remote<undefined>> {
     const written = await this.options.jira.setIssueProperty(issueKey, RENEWAL_PROPERTY, record);
-    return written.ok ? ok(undefined) : failed(written.error);
+    return written.ok ? ok(undefined) : written;
   }
 }
