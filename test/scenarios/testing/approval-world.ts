@@ -1,7 +1,7 @@
 import api, { assumeTrustedRoute, getAppContext } from '@forge/api';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { SqlDatabase } from '../../../src/adapters/sql/database';
+import { createDatabase, type SqlDatabase } from '../../../src/adapters/sql/database';
 import { runMigrations } from '../../../src/adapters/sql/migrate';
 import type { Database } from '../../../src/adapters/sql/schema';
 import { SqlApprovalRepository } from '../../../src/adapters/sql/sql-approval-repository';
@@ -178,7 +178,7 @@ export async function createApprovalWorld(options: { readonly policy?: PolicyInp
   });
   const database = countingDatabase(sqlQueries);
   await database.migrate();
-  const unmigrated = countingDatabase([]);
+  const unmigrated = createDatabase({ dialect: 'sqlite', filename: ':memory:' });
   let sqlBroken = false;
   const platform: Platform = {
     database: () => (sqlBroken ? unmigrated : database),
