@@ -5,7 +5,7 @@ import type { ControlReference, SecurityException } from '../../domain/exception
 import { controlsRequired, type Policy } from '../../domain/policy/policy-config';
 import type { RiskAssessment } from '../../domain/risk';
 import { reviewDueBy } from '../../domain/schedule/due-reviews';
-import { addCalendarDays, firstDayOfQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
+import { firstDayOfNextQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
 import type { RegisterEntry, StoredRegisterEntry } from '../ports/register-repository';
 import type { PriorProjection } from './read-exception-issue';
 
@@ -39,9 +39,6 @@ export const lacksControls = (exception: SecurityException, policy: Policy): boo
   controlsRequired(policy, exception.tier) &&
   !exception.compensatingControls.some((control) => control.status === 'implemented' || control.status === 'verified');
 
-// 92 days after a quarter starts is always inside the next one.
-const nextQuarterStart = (day: IsoDate): IsoDate => firstDayOfQuarter(addCalendarDays(firstDayOfQuarter(day), 92));
-
 /** The day the next quarterly review is due: this quarter's unless it is already attested, then next quarter's. */
 export const nextReviewDue = (
   exception: SecurityException,
@@ -51,7 +48,7 @@ export const nextReviewDue = (
 ): IsoDate | undefined => {
   if (exception.status !== 'active') return undefined;
   const today = policyDay(now, policy);
-  return reviewDueBy(exception, attestedQuarters.has(quarterOf(today)) ? nextQuarterStart(today) : today, policy);
+  return reviewDueBy(exception, attestedQuarters.has(quarterOf(today)) ? firstDayOfNextQuarter(today) : today, policy);
 };
 
 const controlKey = (ref: ControlReference): string => `${ref.framework}\u0000${ref.id}`;

@@ -1,7 +1,7 @@
 import { policyDay } from '../../domain/approval/policy-day';
 import type { Policy } from '../../domain/policy/policy-config';
 import { reviewDueBy } from '../../domain/schedule/due-reviews';
-import { addCalendarDays, daysBetween, firstDayOfQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
+import { daysBetween, firstDayOfNextQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import type { RegisterCursorCode, RegisterRepository, StoredRegisterEntry } from '../ports/register-repository';
 import type { RecordedReviewAttestation, ReviewAttestationRepository } from '../ports/review-attestation-repository';
@@ -31,9 +31,6 @@ export type ProjectReviewQueue = {
 
 export type ReviewQueueCode = RegisterCursorCode | 'REVIEW.WRONG_QUARTER';
 
-// 92 days after a quarter starts is always inside the next one.
-const nextQuarterStart = (day: IsoDate): IsoDate => firstDayOfQuarter(addCalendarDays(firstDayOfQuarter(day), 92));
-
 /**
  * One project's quarterly review queue (SEC-PROC-009 step 4), from the register's review index: the active exceptions
  * whose review is due by the end of the quarter, overdue first; with `includeAttested`, also those already attested
@@ -52,7 +49,7 @@ export const projectReviewQueue = async (
     { register: deps.register, policy: deps.policy, now: deps.now },
     {
       projectKey: request.projectKey,
-      search: { statuses: ['active'], ...(request.includeAttested ? {} : { reviewDueBefore: nextQuarterStart(today) }) },
+      search: { statuses: ['active'], ...(request.includeAttested ? {} : { reviewDueBefore: firstDayOfNextQuarter(today) }) },
       order: { by: 'nextReviewDue', direction: 'asc' },
       limit: request.pageSize,
       ...(request.cursor === undefined ? {} : { cursor: request.cursor }),

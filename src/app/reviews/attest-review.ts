@@ -3,7 +3,7 @@ import { policyDay } from '../../domain/approval/policy-day';
 import { STATUS_NAMES } from '../../domain/exception/security-exception';
 import type { Policy } from '../../domain/policy/policy-config';
 import { reviewDueBy } from '../../domain/schedule/due-reviews';
-import { addCalendarDays, firstDayOfQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
+import { firstDayOfNextQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import type { AppendAuditEntryDeps } from '../audit/append-audit-entry';
 import type { ExceptionReader } from '../jobs/job-ports';
@@ -56,9 +56,6 @@ const MAX_REGISTER_ATTEMPTS = 5;
 /** Any "no" means the exception should not stay in force: a security lead revokes it next. */
 export const attestationOutcome = (answers: AttestationAnswers): RecordedReviewAttestation['outcome'] =>
   answers.stillValid && answers.stillNecessary && answers.controlsInPlace ? 'still-required' : 'revoke';
-
-/** The first day of the quarter after the one `day` is in (92 days after a quarter starts is always in the next). */
-const nextQuarterStart = (day: IsoDate): IsoDate => firstDayOfQuarter(addCalendarDays(firstDayOfQuarter(day), 92));
 
 const moveNextReview = async (register: RegisterRepository, issueKey: string, nextReviewDue: IsoDate): Promise<void> => {
   for (let attempt = 0; attempt < MAX_REGISTER_ATTEMPTS; attempt += 1) {
@@ -127,7 +124,7 @@ export const attestReview = async (deps: ReviewDeps, request: AttestReviewReques
       contentHash: entry.contentHash,
     },
   });
-  const nextReviewDue = reviewDueBy(read.exception, nextQuarterStart(today), policy);
+  const nextReviewDue = reviewDueBy(read.exception, firstDayOfNextQuarter(today), policy);
   await moveNextReview(deps.register, request.issueKey, nextReviewDue);
   return ok({ recorded, attestation: standing, nextReviewDue });
 };

@@ -1,6 +1,6 @@
 import { policyDay } from '../../domain/approval/policy-day';
 import type { Policy } from '../../domain/policy/policy-config';
-import { addCalendarDays, daysBetween, firstDayOfQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
+import { addCalendarDays, daysBetween, firstDayOfNextQuarter, quarterOf, type IsoDate } from '../../domain/shared/dates';
 import { ok, type Result } from '../../domain/shared/result';
 import type { RegisterCursorCode, RegisterRepository, StoredRegisterEntry } from '../ports/register-repository';
 
@@ -19,7 +19,7 @@ export type ReviewQueue = {
   readonly next?: string;
 };
 
-const lastDayOfQuarter = (day: IsoDate): IsoDate => addCalendarDays(firstDayOfQuarter(addCalendarDays(firstDayOfQuarter(day), 92)), -1);
+const lastDayOfQuarter = (day: IsoDate): IsoDate => addCalendarDays(firstDayOfNextQuarter(day), -1);
 
 /**
  * The quarter's review queue: active exceptions whose review is due by the end of the current quarter and not

@@ -26,3 +26,6 @@ export const quarterOf = (day: IsoDate): string => {
 
 /** The first day of the calendar quarter `day` falls in: where a quarter's review clock starts. */
 export const firstDayOfQuarter = (day: IsoDate): IsoDate => format(startOfQuarter(parseISO(day)), 'yyyy-MM-dd');
+
+/** The first day of the calendar quarter after the one `day` falls in (92 days after a quarter starts is always in the next). */
+export const firstDayOfNextQuarter = (day: IsoDate): IsoDate => firstDayOfQuarter(addCalendarDays(firstDayOfQuarter(day), 92));
