@@ -56,9 +56,10 @@ export const pageOf = <T>(
   items: readonly T[],
   render: (item: T) => unknown,
   path: string,
+  defaultMaxResults = 50,
 ): Record<string, unknown> => {
   const startAt = Math.max(0, Number.parseInt(ctx.query.get('startAt') ?? '0', 10));
-  const maxResults = Math.max(1, Number.parseInt(ctx.query.get('maxResults') ?? '50', 10));
+  const maxResults = Math.max(1, Number.parseInt(ctx.query.get('maxResults') ?? String(defaultMaxResults), 10));
   const slice = items.slice(startAt, startAt + maxResults);
   const isLast = startAt + slice.length >= items.length;
   const self = `${ctx.services.baseUrl}${path}?startAt=${startAt}&maxResults=${maxResults}`;

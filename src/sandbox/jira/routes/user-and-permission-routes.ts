@@ -118,14 +118,6 @@ const bulkCheck = (ctx: RouteContext, body: z.infer<typeof bulkCheckSchema>): Ro
   });
 };
 
-/** Jira pages a bulk user read ten at a time unless told otherwise, which code that forgets maxResults must meet here. */
-const BULK_USERS_DEFAULT_PAGE = '10';
-
-const withBulkPageSize = (ctx: RouteContext): RouteContext => ({
-  ...ctx,
-  query: { ...ctx.query, get: (name) => ctx.query.get(name) ?? (name === 'maxResults' ? BULK_USERS_DEFAULT_PAGE : undefined) },
-});
-
 export const userAndPermissionRoutes: RouteTable = {
   'GET /rest/api/3/user': {
     query: ['accountId'],
@@ -144,7 +136,8 @@ export const userAndPermissionRoutes: RouteTable = {
         const user = users.get(accountId);
         return user === undefined ? [] : [user];
       });
-      return ok(pageOf(withBulkPageSize(ctx), found, (user) => userView(ctx.view, user), '/rest/api/3/user/bulk'));
+      // Jira pages a bulk user read ten at a time unless told otherwise, which code that forgets maxResults must meet here.
+      return ok(pageOf(ctx, found, (user) => userView(ctx.view, user), '/rest/api/3/user/bulk', 10));
     },
   },
 
