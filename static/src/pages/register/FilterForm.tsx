@@ -6,7 +6,7 @@ import { STATUSES, STATUS_LABELS, TIERS, registerFilterSchema, toFieldErrors, ty
 import { Field } from '../../shared/field';
 import { byPath } from '../../shared/field-errors';
 import { blankToUndefined } from '../../shared/parse';
-import { CONTROL_REF_HELP, parseControlRef } from './register-query';
+import { CONTROL_REF_HELP, formatControlRef, parseControlRef } from './register-query';
 
 type TextFilter = 'text' | 'asset' | 'owner' | 'requester' | 'approver' | 'businessUnit';
 
@@ -40,7 +40,7 @@ const toDraft = (filter: RegisterFilter): Draft => ({
     approver: filter.approver ?? '',
     businessUnit: filter.businessUnit ?? '',
   },
-  controlRef: filter.controlRef === undefined ? '' : `${filter.controlRef.framework}:${filter.controlRef.id}`,
+  controlRef: filter.controlRef === undefined ? '' : formatControlRef(filter.controlRef),
   expiringWithinDays: filter.expiringWithinDays === undefined ? '' : String(filter.expiringWithinDays),
   reviewOverdue: filter.reviewOverdue === true,
   lacksControls: filter.lacksControls === true,

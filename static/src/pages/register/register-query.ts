@@ -6,6 +6,7 @@ import {
   TIERS,
   registerFilterSchema,
   registerSortSchema,
+  type ControlReference,
   type RegisterFilter,
   type RegisterSort,
 } from '@contract';
@@ -90,7 +91,7 @@ export function formatRegisterQuery(query: RegisterQuery): string {
   set('requester', filter.requester);
   set('approver', filter.approver);
   set('bu', filter.businessUnit);
-  if (filter.controlRef !== undefined) set('control', `${filter.controlRef.framework}:${filter.controlRef.id}`);
+  if (filter.controlRef !== undefined) set('control', formatControlRef(filter.controlRef));
   set('expiring', filter.expiringWithinDays);
   set('overdue', filter.reviewOverdue);
   set('lacksControls', filter.lacksControls);
@@ -107,6 +108,10 @@ export function parseControlRef(text: string): RegisterFilter['controlRef'] | nu
   const trimmed = text.trim();
   if (trimmed.length === 0) return undefined;
   return controlRef(trimmed) ?? null;
+}
+
+export function formatControlRef(ref: ControlReference): string {
+  return `${ref.framework}:${ref.id}`;
 }
 
 export const CONTROL_REF_HELP = `Framework and control id, such as SOC2:CC7.1 (frameworks: ${FRAMEWORKS.join(', ')})`;
