@@ -1,7 +1,8 @@
-import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { PolicyStore, StoredPolicy } from '../../app/admin/admin-ports';
 import type { Policy } from '../../domain/policy/policy-config';
+import { isKeyConflict } from '../kvs/kvs-errors';
 import { POLICY_KEY } from './kvs-policy-source';
 
 /**
@@ -43,7 +44,7 @@ export class KvsPolicyStore implements PolicyStore {
     try {
       await this.client.set(revisionKey(revision), { policy, updatedAt: by.at, updatedBy: by.accountId }, { keyPolicy: 'FAIL_IF_EXISTS' });
     } catch (error) {
-      if (error instanceof ForgeKvsAPIError && error.code === 'KEY_CONFLICT') return 'conflict';
+      if (isKeyConflict(error)) return 'conflict';
       throw error;
     }
     await this.publish(revision, policy, by.at, by.accountId);

@@ -1,9 +1,8 @@
-import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import type { SecretStore } from '../../app/audit/audit-ports';
+import { isKeyConflict } from '../kvs/kvs-errors';
 
 export type KvsSecrets = Pick<typeof kvs, 'getSecret' | 'setSecret'>;
-
-const isKeyConflict = (error: unknown): boolean => error instanceof ForgeKvsAPIError && error.code === 'KEY_CONFLICT';
 
 /**
  * Installation secrets in KVS's encrypted secret store. `setIfAbsent` writes with FAIL_IF_EXISTS, so of two

@@ -1,6 +1,7 @@
-import { kvs, ForgeKvsAPIError } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { LeaseStore } from '../../app/jobs/job-ports';
+import { isKeyConflict } from './kvs-errors';
 
 /**
  * Leases in Forge KVS. Taking one is a single create-only write (`FAIL_IF_EXISTS`) with a TTL, so of two racing
@@ -9,7 +10,6 @@ import type { LeaseStore } from '../../app/jobs/job-ports';
  * taken over cannot remove its successor's.
  */
 const KEY_PREFIX = 'lease:';
-const KEY_CONFLICT = 'KEY_CONFLICT';
 
 const leaseSchema = z.object({ holder: z.string() });
 
@@ -25,7 +25,7 @@ export class KvsLeaseStore implements LeaseStore {
       await this.client.set(`${KEY_PREFIX}${name}`, { holder }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds(ttlMs), unit: 'SECONDS' } });
       return 'acquired';
     } catch (error) {
-      if (error instanceof ForgeKvsAPIError && error.code === KEY_CONFLICT) return 'held';
+      if (isKeyConflict(error)) return 'held';
       throw error;
     }
   }
