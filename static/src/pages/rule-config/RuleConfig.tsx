@@ -54,8 +54,7 @@ const optionId = (config: WorkflowRuleConfig): string => (config.check === 'appr
  */
 export function RuleConfig() {
   const { host, context } = useServices();
-  const saved = parseWorkflowRuleConfig(context.extension.validatorConfig);
-  const [config, setConfig] = useState<WorkflowRuleConfig>(saved ?? DEFAULT_CONFIG);
+  const [config, setConfig] = useState<WorkflowRuleConfig>(() => parseWorkflowRuleConfig(context.extension.validatorConfig) ?? DEFAULT_CONFIG);
   const latest = useRef(config);
   latest.current = config;
   const { state } = useResolver('admin/policy/get', EMPTY);
