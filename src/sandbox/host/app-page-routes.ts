@@ -1,4 +1,5 @@
 import { SETUP_NAMES } from '../../domain/provisioning/setup-names';
+import { findWorkflowByName } from '../jira/jira-state';
 import { parseExtensionAri } from '../jira/workflow-validators';
 import { adminPageExtension, projectPageExtension, workflowValidatorExtension } from '../server/frame-context';
 import { appFrame } from './app-frame';
@@ -40,7 +41,7 @@ export const appPageRoutes = (kit: HostKit): Route[] => {
 
   /** The app's validators on the workflow set-up created, with the configuration each transition gives them. */
   const ruleRows = (): WorkflowRuleRow[] => {
-    const workflow = [...jira.state.workflows.values()].find((candidate) => candidate.name === SETUP_NAMES.workflow);
+    const workflow = findWorkflowByName(jira.state, SETUP_NAMES.workflow);
     return (workflow?.transitions ?? []).flatMap((transition) =>
       transition.validators.flatMap((rule, index) => {
         const moduleKey = parseExtensionAri(rule.parameters.key ?? '')?.moduleKey;
