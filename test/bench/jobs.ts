@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { SqlDatabase } from '../../src/adapters/sql/database';
 import { runMigrations } from '../../src/adapters/sql/migrate';
 import { registerChildRowsOf, registerRowOf } from '../../src/adapters/sql/register-row';
@@ -16,7 +16,7 @@ import type { RegisterEntry } from '../../src/app/ports/register-repository';
 import { REPORT_JOB } from '../../src/app/reports/monthly-report-job';
 import type { Status } from '../../src/domain/exception/security-exception';
 import { addCalendarDays } from '../../src/domain/shared/dates';
-import { emit } from './figures';
+import { emit, explainSteps } from './figures';
 
 /**
  * The daily sweep at 10k and 100k exceptions with 1% due, on a SQLite file and the Jira stand-in through the local
@@ -144,9 +144,7 @@ const seedDue = async (world: JobWorld, due: number): Promise<{ expiring: number
 const plansOf = async (database: SqlDatabase, statements: Iterable<string>): Promise<{ sql: string; plan: string; indexed: boolean }[]> => {
   const plans = [];
   for (const text of statements) {
-    const parameters = Array.from({ length: (text.match(/\?/g) ?? []).length }, () => 'x');
-    const plan = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${text}`, parameters));
-    const steps = plan.rows.map((row) => row.detail);
+    const steps = await explainSteps(database, text);
     plans.push({ sql: text, plan: steps.join('; '), indexed: steps.every((step) => !/^SCAN /.test(step) || /USING (COVERING )?INDEX/.test(step)) });
   }
   return plans;

@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import type { DueQuery, RegisterPageRequest } from '../../src/app/ports/register-repository';
 import { createDatabase, type SqlDatabase } from '../../src/adapters/sql/database';
 import { dueCountQuery, filteredRegister } from '../../src/adapters/sql/register-queries';
@@ -14,7 +14,7 @@ import { signedBytes, verifyChain } from '../../src/domain/audit/audit-chain';
 import { buildSignedChain } from '../../src/domain/audit/testing/signed-chain';
 import { addCalendarDays } from '../../src/domain/shared/dates';
 import { BENCH_TODAY, seedAuditChain, seedRegister } from './seed';
-import { emit, summary } from './figures';
+import { emit, explainSteps, summary } from './figures';
 
 /**
  * Storage benchmarks on SQLite (a database file, as the sandbox uses), printed as one JSON line per figure.
@@ -42,8 +42,7 @@ const sample = async (runs: number, run: () => Promise<unknown>): Promise<number
 
 const queryPlan = async (database: SqlDatabase, query: Compilable): Promise<string[]> => {
   const compiled = query.compile();
-  const plan = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
-  return plan.rows.map((row) => row.detail);
+  return explainSteps(database, compiled.sql, compiled.parameters);
 };
 
 /** Every table access in the plan goes through an index: no full scan of a table. */

@@ -1,12 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { CompiledQuery } from 'kysely';
 import { groupsCacheKey } from '../../src/entry/composition/rule-deps';
 import { transitionValidatorHandler, type ValidatorAnswer } from '../../src/entry/validators/transition.validator';
 import type { WorkflowRuleConfig } from '../../src/contract/workflow-rule-config';
 import { anAsset } from '../../src/domain/testing/builders';
 import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from '../scenarios/testing/approval-world';
 import { approveLevels, awaitingApproval, levelIdsOf } from '../scenarios/testing/journeys';
-import { emit, summary } from './figures';
+import { emit, explainSteps, summary } from './figures';
 
 /**
  * Workflow validator benchmark, in process against the Jira stand-in with the app's real adapters (the @forge/api
@@ -45,13 +44,10 @@ const readsTablesByIndex = (steps: readonly string[]): boolean => {
   });
 };
 
-/** SQLite's plan of each statement, with placeholder values (the plan of an equality search does not depend on them). */
 const plansOf = async (world: ApprovalWorld, statements: Iterable<string>): Promise<{ plan: string; indexed: boolean }[]> => {
   const plans = [];
   for (const text of statements) {
-    const parameters = Array.from({ length: (text.match(/\?/g) ?? []).length }, () => 'x');
-    const plan = await world.database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${text}`, parameters));
-    const steps = plan.rows.map((row) => row.detail);
+    const steps = await explainSteps(world.database, text);
     plans.push({ plan: steps.join('; '), indexed: readsTablesByIndex(steps) });
   }
   return plans;
