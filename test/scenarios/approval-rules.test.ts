@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY_INPUT } from '../../src/domain/policy/default-policy';
-import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld, type TransitionAnswer } from './testing/approval-world';
-import { activeException, approveLevels, awaitingApproval, levelIdsOf } from './testing/journeys';
+import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from './testing/approval-world';
+import { activeException, approveLevels, awaitingApproval, levelIdsOf, refusedWith } from './testing/journeys';
 
 /**
  * Every rule the workflow's validators enforce, broken once through the stand-in by the person the rule is about:
@@ -13,11 +13,6 @@ beforeEach(() => {
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => world.close());
-
-const refusedWith = (answer: TransitionAnswer, message: string): void => {
-  expect(answer.status).toBe(400);
-  expect(answer.messages).toEqual([message]);
-};
 
 describe('approval rules', () => {
   beforeEach(async () => {

@@ -1,5 +1,5 @@
-import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld, type TransitionAnswer } from './testing/approval-world';
-import { activeException } from './testing/journeys';
+import { createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from './testing/approval-world';
+import { activeException, refusedWith } from './testing/journeys';
 
 /**
  * Ending an active exception early, through the stand-in as the people who try: the workflow's validators refuse a
@@ -14,11 +14,6 @@ beforeEach(async () => {
   world = await createApprovalWorld();
 });
 afterEach(() => world.close());
-
-const refusedWith = (answer: TransitionAnswer, message: string): void => {
-  expect(answer.status).toBe(400);
-  expect(answer.messages).toEqual([message]);
-};
 
 const REASON = 'Exploitation seen in the wild against this asset class; patch now.';
 

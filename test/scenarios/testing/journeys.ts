@@ -1,7 +1,7 @@
 import type { ExceptionRequest } from '../../../src/domain/exception/security-exception';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/default-policy';
 import { levelsForTier, type Policy } from '../../../src/domain/policy/policy-config';
-import { APPROVER_OF, PEOPLE, type ApprovalWorld } from './approval-world';
+import { APPROVER_OF, PEOPLE, type ApprovalWorld, type TransitionAnswer } from './approval-world';
 
 /** The usual steps of an exception's life, each as the person who takes it, failing loudly when one is refused. */
 
@@ -39,4 +39,9 @@ export const activeException = async (world: ApprovalWorld, request: ExceptionRe
   await approveLevels(world, key, levels);
   await expectTaken(world, key, 'Activate', APPROVER_OF[levels.at(-1) ?? ''] ?? '');
   return key;
+};
+
+export const refusedWith = (answer: TransitionAnswer, message: string): void => {
+  expect(answer.status).toBe(400);
+  expect(answer.messages).toEqual([message]);
 };
