@@ -5,12 +5,6 @@ import { levelsForTier } from '../../src/domain/policy/policy-config';
 import { assessRisk } from '../../src/domain/risk';
 import { APPROVER_OF, createApprovalWorld, PEOPLE, requestRatedAt, type ApprovalWorld } from './testing/approval-world';
 
-let world: ApprovalWorld;
-beforeEach(async () => {
-  world = await createApprovalWorld();
-});
-afterEach(() => world.close());
-
 describe.each(TIERS)('a %s exception, from raising it to being in force', (tier) => {
   const request = requestRatedAt(tier);
   const levels = levelsForTier(DEFAULT_POLICY, tier);
@@ -20,38 +14,46 @@ describe.each(TIERS)('a %s exception, from raising it to being in force', (tier)
     expect(rated.ok ? rated.value.tier : rated.error.code).toBe(tier);
   });
 
-  it('is submitted, reviewed, approved level by level and activated, with every decision recorded', async () => {
-    const key = await world.raise(request);
-    expect(world.statusOf(key)).toBe('draft');
+  describe('in the workflow', () => {
+    let world: ApprovalWorld;
+    beforeEach(async () => {
+      world = await createApprovalWorld();
+    });
+    afterEach(() => world.close());
 
-    expect(await world.transition(key, 'Submit', PEOPLE.requester)).toEqual({ status: 204, messages: [] });
-    expect(await world.transition(key, 'Start review', PEOPLE.architect)).toEqual({ status: 204, messages: [] });
-    expect(await world.transition(key, 'Complete review', PEOPLE.architect)).toEqual({ status: 204, messages: [] });
-    expect(world.statusOf(key)).toBe('awaiting-approval');
+    it('is submitted, reviewed, approved level by level and activated, with every decision recorded', async () => {
+      const key = await world.raise(request);
+      expect(world.statusOf(key)).toBe('draft');
 
-    for (const level of levels) {
-      world.jira.clock.advance({ hours: 2 });
-      const approver = APPROVER_OF[level.id] ?? '';
-      expect(await world.transition(key, `Approve as ${level.name}`, approver)).toEqual({ status: 204, messages: [] });
+      expect(await world.transition(key, 'Submit', PEOPLE.requester)).toEqual({ status: 204, messages: [] });
+      expect(await world.transition(key, 'Start review', PEOPLE.architect)).toEqual({ status: 204, messages: [] });
+      expect(await world.transition(key, 'Complete review', PEOPLE.architect)).toEqual({ status: 204, messages: [] });
       expect(world.statusOf(key)).toBe('awaiting-approval');
-    }
-    const final = APPROVER_OF[levels.at(-1)?.id ?? ''] ?? '';
-    expect(await world.transition(key, 'Activate', final)).toEqual({ status: 204, messages: [] });
 
-    expect(world.statusOf(key)).toBe('active');
-    const hash = contentHash(request);
-    expect((await world.approvalsOf(key)).map((approval) => [approval.levelId, approval.approver, approval.decision, approval.contentHash])).toEqual(
-      levels.map((level) => [level.id, APPROVER_OF[level.id], 'approved', hash]),
-    );
-    const audit = await world.auditOf(key);
-    expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([
-      ['exception.submitted', PEOPLE.requester],
-      ['exception.review-started', PEOPLE.architect],
-      ['exception.review-completed', PEOPLE.architect],
-      ...levels.map((level) => ['exception.approved', APPROVER_OF[level.id]]),
-      ['exception.activated', final],
-    ]);
-    expect(audit.every((entry) => (entry.payload as { contentHash?: string }).contentHash === hash)).toBe(true);
-    expect(await world.register.get(key)).toMatchObject({ status: 'active', tier, approvers: levels.map((level) => APPROVER_OF[level.id]), expiresOn: '2027-03-21' });
+      for (const level of levels) {
+        world.jira.clock.advance({ hours: 2 });
+        const approver = APPROVER_OF[level.id] ?? '';
+        expect(await world.transition(key, `Approve as ${level.name}`, approver)).toEqual({ status: 204, messages: [] });
+        expect(world.statusOf(key)).toBe('awaiting-approval');
+      }
+      const final = APPROVER_OF[levels.at(-1)?.id ?? ''] ?? '';
+      expect(await world.transition(key, 'Activate', final)).toEqual({ status: 204, messages: [] });
+
+      expect(world.statusOf(key)).toBe('active');
+      const hash = contentHash(request);
+      expect((await world.approvalsOf(key)).map((approval) => [approval.levelId, approval.approver, approval.decision, approval.contentHash])).toEqual(
+        levels.map((level) => [level.id, APPROVER_OF[level.id], 'approved', hash]),
+      );
+      const audit = await world.auditOf(key);
+      expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([
+        ['exception.submitted', PEOPLE.requester],
+        ['exception.review-started', PEOPLE.architect],
+        ['exception.review-completed', PEOPLE.architect],
+        ...levels.map((level) => ['exception.approved', APPROVER_OF[level.id]]),
+        ['exception.activated', final],
+      ]);
+      expect(audit.every((entry) => (entry.payload as { contentHash?: string }).contentHash === hash)).toBe(true);
+      expect(await world.register.get(key)).toMatchObject({ status: 'active', tier, approvers: levels.map((level) => APPROVER_OF[level.id]), expiresOn: '2027-03-21' });
+    });
   });
 });
