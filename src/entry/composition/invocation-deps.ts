@@ -15,14 +15,18 @@ import { SqlRegisterRepository } from '../../adapters/sql/sql-register-repositor
 import { SqlReviewAttestationRepository } from '../../adapters/sql/sql-review-attestation-repository';
 import type { AppendAuditEntryDeps } from '../../app/audit/append-audit-entry';
 import { jitteredBackoff } from '../../app/audit/retry-pause';
+import type { ExceptionRead } from '../../app/jobs/job-ports';
+import type { StoredRegisterEntry } from '../../app/ports/register-repository';
 import {
   COMPUTED_FIELD_MODULE_KEYS,
   EXCEPTION_FIELD_MODULE_KEYS,
   type ComputedFieldName,
   type ExceptionFieldName,
+  type ExceptionIssue,
 } from '../../app/projection/exception-issue';
 import type { IssueEventDeps } from '../../app/projection/handle-issue-event';
 import type { Remote } from '../../app/projection/projection-ports';
+import { describeProblems, readExceptionIssue } from '../../app/projection/read-exception-issue';
 import type { ReconcileDeps } from '../../app/reconcile/reconcile-register';
 import type { Policy } from '../../domain/policy/policy-config';
 import {
@@ -153,6 +157,16 @@ export const issueEventDeps = async (platform: Platform): Promise<IssueEventDeps
     transitions: approvalStateTransitions(gateways.asApp),
   };
 };
+
+/** How an issue is read for a register entry: as the projection reads it, given what the register held (Jira keeps no status history). */
+export const readIssueAsException =
+  (policy: Policy, problemLimit?: number) =>
+  (issue: ExceptionIssue, prior: StoredRegisterEntry): ExceptionRead => {
+    const reading = readExceptionIssue(issue, policy, prior);
+    return reading.kind === 'exception'
+      ? { kind: 'exception', exception: reading.exception }
+      : { kind: 'unreadable', status: reading.status, reason: describeProblems(reading.problems, problemLimit) };
+  };
 
 export const reconcileDeps = async (platform: Platform): Promise<ReconcileDeps> => {
   const storage = openStorage(platform);

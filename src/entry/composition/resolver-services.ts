@@ -9,7 +9,6 @@ import { KvsPolicyStore } from '../../adapters/forge/kvs-policy-store';
 import { KvsRegisterHome } from '../../adapters/forge/kvs-register-home';
 import { KvsSecretStore } from '../../adapters/forge/kvs-secret-store';
 import type { FieldIds } from '../../adapters/jira/field-ids';
-import type { JiraIssue } from '../../adapters/jira/issue-operations';
 import { JiraExceptionReader } from '../../adapters/jira/jira-exception-reader';
 import { createJiraGateway } from '../../adapters/jira/jira-gateway';
 import type { JiraGateways } from '../../adapters/jira/jira-gateway-factory';
@@ -20,11 +19,9 @@ import type { AccessDirectory, AuditorGrants } from '../../app/access/access-por
 import type { IntegrationSettings, PolicyStore, RegisterHomeStore, SetupRuns, WebTriggerUrls } from '../../app/admin/admin-ports';
 import type { AppendAuditEntryDeps } from '../../app/audit/append-audit-entry';
 import { jitteredBackoff } from '../../app/audit/retry-pause';
-import type { ExceptionRead, ExceptionReader } from '../../app/jobs/job-ports';
-import type { StoredRegisterEntry } from '../../app/ports/register-repository';
+import type { ExceptionReader } from '../../app/jobs/job-ports';
 import type { ExceptionFieldName } from '../../app/projection/exception-issue';
 import type { ExceptionIssueReader, Remote } from '../../app/projection/projection-ports';
-import { describeProblems, readExceptionIssue } from '../../app/projection/read-exception-issue';
 import { auditChainStatus, type ChainState } from '../../app/register/audit-chain-status';
 import type { RegisterStatistics } from '../../app/register/statistics-ports';
 import type { RenewalIssues } from '../../app/renewal/renewal-ports';
@@ -33,7 +30,7 @@ import type { Policy, PolicyProblem } from '../../domain/policy/policy-config';
 import { ok, type Result } from '../../domain/shared/result';
 import { displayNamesOf, type DisplayNameLookup } from '../resolvers/person-names';
 import { accessDirectory } from './access-directory';
-import { exceptionFieldIds, jiraGateways, openStorage, type Storage } from './invocation-deps';
+import { exceptionFieldIds, jiraGateways, openStorage, readIssueAsException, type Storage } from './invocation-deps';
 import { exceptionIssueReader } from './jira-ports';
 import type { Platform } from './platform';
 
@@ -108,15 +105,6 @@ const displayNameLookup = (platform: Platform): DisplayNameLookup => {
     return users.ok ? ok(displayNamesOf(users.value)) : users;
   };
 };
-
-const readIssueAsException =
-  (policy: Policy) =>
-  (issue: JiraIssue<ExceptionFieldName>, prior: StoredRegisterEntry): ExceptionRead => {
-    const reading = readExceptionIssue(issue, policy, prior);
-    return reading.kind === 'exception'
-      ? { kind: 'exception', exception: reading.exception }
-      : { kind: 'unreadable', status: reading.status, reason: describeProblems(reading.problems) };
-  };
 
 export const resolverServices = (platform: Platform): ResolverServices => {
   const gateways = jiraGateways(platform);

@@ -9,28 +9,15 @@ import { KvsLeaseStore } from '../../adapters/kvs/kvs-lease-store';
 import { SqlDueSelection } from '../../adapters/sql/sql-due-selection';
 import { SqlMonthlyReportRepository } from '../../adapters/sql/sql-monthly-report-repository';
 import { SqlReportSelection } from '../../adapters/sql/sql-report-selection';
-import type { ExceptionRead, ExceptionReader } from '../../app/jobs/job-ports';
+import type { ExceptionReader } from '../../app/jobs/job-ports';
 import type { ScheduledJobsDeps } from '../../app/jobs/scheduled-jobs';
-import type { ExceptionIssue } from '../../app/projection/exception-issue';
-import { readExceptionIssue } from '../../app/projection/read-exception-issue';
-import type { StoredRegisterEntry } from '../../app/ports/register-repository';
 import type { Policy } from '../../domain/policy/policy-config';
-import { auditDeps, exceptionFieldIds, jiraGateways, openStorage, requirePolicy } from './invocation-deps';
+import { auditDeps, exceptionFieldIds, jiraGateways, openStorage, readIssueAsException, requirePolicy } from './invocation-deps';
 import type { FieldIdSource } from './jira-ports';
 import type { Platform } from './platform';
 
 /** The `consumer` queue that carries a scheduled run on when it outgrows one invocation (manifest `jobs-continuation`). */
 export const JOBS_CONTINUATION_QUEUE = 'scheduled-jobs';
-
-/** How the jobs read an issue: as the projection reads it, given what the register held (Jira keeps no status history). */
-const asJobRead =
-  (policy: Policy) =>
-  (issue: ExceptionIssue, prior: StoredRegisterEntry): ExceptionRead => {
-    const reading = readExceptionIssue(issue, policy, prior);
-    return reading.kind === 'exception'
-      ? { kind: 'exception', exception: reading.exception }
-      : { kind: 'unreadable', status: reading.status, reason: reading.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ') };
-  };
 
 /**
  * Field ids are resolved on the first read, not while building: an invocation with nothing due never asks Jira, and
@@ -39,7 +26,7 @@ const asJobRead =
 const jobExceptionReader = (gateway: JiraGateway, fieldIds: FieldIdSource, policy: Policy): ExceptionReader => ({
   async read(entries) {
     const ids = await fieldIds();
-    return ids.ok ? new JiraExceptionReader(gateway, ids.value, asJobRead(policy)).read(entries) : ids;
+    return ids.ok ? new JiraExceptionReader(gateway, ids.value, readIssueAsException(policy, Number.POSITIVE_INFINITY)).read(entries) : ids;
   },
 });
 
