@@ -11,7 +11,7 @@ import { auditOnce } from '../jobs/once';
 import type { NotificationLedger } from '../ports/notification-ledger';
 import type { RegisterRepository } from '../ports/register-repository';
 import type { RecordedReviewAttestation, ReviewAttestationRepository } from '../ports/review-attestation-repository';
-import { StorageError } from '../ports/storage-error';
+import { updateEntry } from '../projection/update-entry';
 
 export type ReviewDeps = {
   readonly policy: Policy;
@@ -51,20 +51,17 @@ export type AttestReviewResult = {
   readonly nextReviewDue: IsoDate;
 };
 
-const MAX_REGISTER_ATTEMPTS = 5;
-
 /** Any "no" means the exception should not stay in force: a security lead revokes it next. */
 export const attestationOutcome = (answers: AttestationAnswers): RecordedReviewAttestation['outcome'] =>
   answers.stillValid && answers.stillNecessary && answers.controlsInPlace ? 'still-required' : 'revoke';
 
 const moveNextReview = async (register: RegisterRepository, issueKey: string, nextReviewDue: IsoDate): Promise<void> => {
-  for (let attempt = 0; attempt < MAX_REGISTER_ATTEMPTS; attempt += 1) {
-    const current = await register.get(issueKey);
-    if (current === null || current.nextReviewDue === nextReviewDue) return;
-    const { version, ...entry } = current;
-    if ((await register.save({ ...entry, nextReviewDue }, version)).ok) return;
-  }
-  throw new StorageError('STORAGE.CONTENDED', `moving the next review of ${issueKey} lost ${MAX_REGISTER_ATTEMPTS} races in a row`, undefined);
+  await updateEntry(
+    register,
+    issueKey,
+    ({ version: _version, ...entry }) => (entry.nextReviewDue === nextReviewDue ? undefined : { ...entry, nextReviewDue }),
+    `moving the next review of ${issueKey}`,
+  );
 };
 
 /**
