@@ -1,10 +1,11 @@
 import { policyDay } from '../../domain/approval/policy-day';
+import type { SecurityException } from '../../domain/exception/security-exception';
 import type { Policy } from '../../domain/policy/policy-config';
 import { addCalendarDays, daysBetween, type IsoDate } from '../../domain/shared/dates';
 import type { AppendAuditEntryDeps } from '../audit/append-audit-entry';
 import type { ApprovalRepository } from '../ports/approval-repository';
 import type { NotificationLedger } from '../ports/notification-ledger';
-import type { RegisterRepository } from '../ports/register-repository';
+import type { RegisterRepository, StoredRegisterEntry } from '../ports/register-repository';
 import type { ReviewAttestationRepository } from '../ports/review-attestation-repository';
 import type { DueSelection, ExceptionReader, IssueTransitions, Notifier, RemoteFailure } from './job-ports';
 import type { Budget, ItemOutcome, PlanContext } from './run-job';
@@ -80,4 +81,23 @@ export const eachItem = async <I>(
     }
   }
   return outcomes;
+};
+
+/**
+ * Reads the page's issues from Jira in one request, then acts on each one Jira holds as a readable exception while
+ * the budget lasts. A failed read fails every item of the page.
+ */
+export const eachReadableException = async (
+  deps: Pick<JobsDeps, 'exceptions'>,
+  entries: readonly StoredRegisterEntry[],
+  budget: Budget,
+  act: (entry: StoredRegisterEntry, exception: SecurityException) => Promise<ItemOutcome>,
+): Promise<ItemOutcome[]> => {
+  const reads = await deps.exceptions.read(entries);
+  if (!reads.ok) return entries.map((entry) => failedOutcome(entry.issueKey, reads.error));
+  return eachItem(entries, budget, (entry) => entry.issueKey, async (entry) => {
+    const read = reads.value.get(entry.issueKey);
+    if (read?.kind !== 'exception') return { id: entry.issueKey, result: 'skipped', code: 'JOB.UNREADABLE', message: 'Jira does not hold it as a readable exception' };
+    return act(entry, read.exception);
+  });
 };

@@ -3,7 +3,7 @@ import { isoDateSchema } from '../../domain/exception/security-exception';
 import { dueReviews } from '../../domain/schedule/due-reviews';
 import { addCalendarDays } from '../../domain/shared/dates';
 import type { StoredRegisterEntry } from '../ports/register-repository';
-import { batchSizeOf, catchUpFrom, eachItem, failedOutcome, type JobsDeps } from './jobs-deps';
+import { batchSizeOf, catchUpFrom, eachReadableException, failedOutcome, type JobsDeps } from './jobs-deps';
 import { overdueReviewNotice } from './notices';
 import { notifyOnce } from './once';
 import { runnable, type JobDefinition } from './run-job';
@@ -26,15 +26,11 @@ const overduePass = (deps: JobsDeps, plan: ReviewPlan) =>
   runnable<StoredRegisterEntry>({
     name: 'overdue-reviews',
     page: (cursor) => deps.selection.reviewDueIn({ after: plan.after, through: plan.through }, batchSizeOf(deps), cursor),
-    async handle(entries, budget) {
-      const reads = await deps.exceptions.read(entries);
-      if (!reads.ok) return entries.map((entry) => failedOutcome(entry.issueKey, reads.error));
-      return eachItem(entries, budget, (entry) => entry.issueKey, async (entry) => {
-        const read = reads.value.get(entry.issueKey);
-        if (read?.kind !== 'exception') return { id: entry.issueKey, result: 'skipped', code: 'JOB.UNREADABLE', message: 'Jira does not hold it as a readable exception' };
+    handle: (entries, budget) =>
+      eachReadableException(deps, entries, budget, async (entry, exception) => {
         const now = deps.now();
         const attestations = await deps.attestations.forIssue(entry.issueKey);
-        const [action] = dueReviews({ exceptions: [read.exception], attestations, now, policy: deps.policy });
+        const [action] = dueReviews({ exceptions: [exception], attestations, now, policy: deps.policy });
         if (action === undefined || !action.overdue) return { id: entry.issueKey, result: 'skipped' };
         const notified = await notifyOnce(deps, `${action.key}:overdue`, 'notice.review-overdue', now, {
           issueKey: entry.issueKey,
@@ -43,8 +39,7 @@ const overduePass = (deps: JobsDeps, plan: ReviewPlan) =>
         });
         if (notified.kind === 'failed') return failedOutcome(entry.issueKey, notified.error);
         return { id: entry.issueKey, result: notified.kind === 'done' ? 'acted' : 'skipped' };
-      });
-    },
+      }),
   });
 
 export const reviewJob = (deps: JobsDeps): JobDefinition<ReviewPlan> => ({

@@ -8,7 +8,7 @@ import { TIMEOUT_REASON } from '../../domain/lifecycle/action-outcomes';
 import type { StalledApprovalAction } from '../../domain/schedule/due-action';
 import { stalledApprovalActions, type PendingStep } from '../../domain/schedule/due-stalled-approvals';
 import type { StoredRegisterEntry } from '../ports/register-repository';
-import { batchSizeOf, eachItem, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
+import { batchSizeOf, eachItem, eachReadableException, failedOutcome, settleFrom, type JobsDeps } from './jobs-deps';
 import { stalledNotice, timedOutNotice } from './notices';
 import { auditThenNotify, notifyOnce, outcomeOfSteps, type OnceOutcome } from './once';
 import { projectStatus } from './project-status';
@@ -103,16 +103,7 @@ const stalledPass = (deps: JobsDeps, plan: StalledPlan) =>
       if (!page.ok) throw new Error(`stalled-approval cursor refused: ${page.error.message}`);
       return page.value;
     },
-    async handle(entries, budget) {
-      const reads = await deps.exceptions.read(entries);
-      if (!reads.ok) return entries.map((entry) => failedOutcome(entry.issueKey, reads.error));
-      return eachItem(entries, budget, (entry) => entry.issueKey, (entry) => {
-        const read = reads.value.get(entry.issueKey);
-        return read?.kind === 'exception'
-          ? act(deps, entry, read.exception)
-          : Promise.resolve({ id: entry.issueKey, result: 'skipped', code: 'JOB.UNREADABLE', message: 'Jira does not hold it as a readable exception' });
-      });
-    },
+    handle: (entries, budget) => eachReadableException(deps, entries, budget, (entry, exception) => act(deps, entry, exception)),
   });
 
 const settle = async (deps: JobsDeps, entry: StoredRegisterEntry): Promise<ItemOutcome> => {
