@@ -53,7 +53,7 @@ export const fieldsOf = (exception: DemoException, fieldIds: Readonly<Record<str
 /** The workflow transition people take for a lifecycle action (and level), found by the properties set-up gave it. */
 const transitionIdFor = (jira: JiraStandIn, issueKey: string, step: Extract<DemoStep['action'], { kind: 'transition' }>): string | undefined => {
   const issue = findIssue(jira.state, issueKey);
-  const project = issue === undefined ? undefined : [...jira.state.projects.values()].find((candidate) => candidate.id === issue.projectId);
+  const project = issue === undefined ? undefined : jira.state.projects.get(issue.projectId);
   if (issue === undefined || project === undefined) return undefined;
   return workflowFor(jira.state, project, issue.issueTypeId).transitions.find(
     (transition) =>
