@@ -7,6 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { USER_COOKIE } from '../../src/sandbox/host/host-kit';
 import { CAST } from '../../src/sandbox/seed/cast';
 import { defaultSandboxOptions, REPO_ROOT, startSandbox } from '../../src/sandbox/server/start-sandbox';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/e2e-sandbox';
 import { emit, round, summary } from './figures';
 
 /**
@@ -21,7 +22,6 @@ import { emit, round, summary } from './figures';
 const EXCEPTIONS = Number(process.env['BENCH_UI_EXCEPTIONS'] ?? 10_000);
 const RUNS = 10;
 const TODAY = new Date('2026-11-23T09:00:00.000Z');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** `register     initial   123.4 KB gzip in 5 chunks; lazy   45.6 KB ...`, as static/scripts/measure-bundles.mjs prints. */
 const BUNDLE_LINE = /^(\S+)\s+initial\s+([\d.]+) KB gzip in (\d+) chunks; lazy\s+([\d.]+) KB/;
@@ -58,7 +58,7 @@ const measureFirstRow = async (): Promise<void> => {
     seed: { mode: 'import', size: EXCEPTIONS, seed: 7, historyDays: 180 },
   });
   emit({ bench: 'ui-sandbox-import', exceptions: EXCEPTIONS, seconds: round((performance.now() - seeding) / 1000) });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const samples: number[] = [];
     for (let run = 0; run <= RUNS; run += 1) {

@@ -21,7 +21,9 @@ export const E2E_TODAY = new Date('2026-11-23T09:00:00.000Z');
 /** A small register (about two months of history) that still has every status and tier in it. */
 export const E2E_SEED: SeedOptions = { mode: 'workflow', size: 60, seed: 4242, historyDays: 60 };
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -43,7 +45,7 @@ export type E2eSandbox = {
 export const startE2eSandbox = async (seed: SeedOptions | null = E2E_SEED): Promise<E2eSandbox> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-e2e-'));
   const sandbox = await startSandbox({ ...defaultSandboxOptions(), dataDir, today: E2E_TODAY, seed, port: 0 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   return {
     sandbox,
