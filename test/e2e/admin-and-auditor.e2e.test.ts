@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { STATUS_NAMES } from '../../src/domain/exception/security-exception';
 import { findIssue } from '../../src/sandbox/jira/jira-state';
 import { CAST } from '../../src/sandbox/seed/cast';
-import { startE2eSandbox, type E2eSandbox } from './support/e2e-sandbox';
+import { anIssueIn, startE2eSandbox, type E2eSandbox } from './support/e2e-sandbox';
 import { appFrame, issueStatus, openIssue, refusal, transitionNames } from './support/host-pages';
 
 /**
@@ -10,13 +9,6 @@ import { appFrame, issueStatus, openIssue, refusal, transitionNames } from './su
  * saved; the auditor reads everything and can change nothing, neither through the page nor by calling the app's
  * resolver or Jira directly.
  */
-
-const anIssueIn = (e2e: E2eSandbox, status: keyof typeof STATUS_NAMES): string => {
-  const { jira } = e2e.sandbox.world;
-  const issue = [...jira.state.issues.values()].find((candidate) => jira.state.statuses.get(candidate.statusId)?.name === STATUS_NAMES[status]);
-  if (issue === undefined) throw new Error(`the demo register has no ${status} exception`);
-  return issue.key;
-};
 
 describe('the administrator and the auditor', () => {
   let e2e: E2eSandbox;

@@ -1,9 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { STATUS_NAMES } from '../../src/domain/exception/security-exception';
 import { CAST } from '../../src/sandbox/seed/cast';
-import { ARTIFACTS_DIR, SCREENSHOTS_DIR, screenshot, startE2eSandbox, type E2eSandbox } from './support/e2e-sandbox';
+import { anIssueIn, ARTIFACTS_DIR, SCREENSHOTS_DIR, screenshot, startE2eSandbox, type E2eSandbox } from './support/e2e-sandbox';
 import { appFrame, openIssue } from './support/host-pages';
 
 /**
@@ -17,13 +16,6 @@ type Mode = (typeof MODES)[number];
 
 /** For the README: the register and the admin page as most people see them, the issue view in dark mode. */
 const README_SHOTS = ['register-light', 'issue-panel-dark', 'admin-light'] as const;
-
-const issueIn = (e2e: E2eSandbox, status: keyof typeof STATUS_NAMES): string => {
-  const { jira } = e2e.sandbox.world;
-  const issue = [...jira.state.issues.values()].find((candidate) => jira.state.statuses.get(candidate.statusId)?.name === STATUS_NAMES[status]);
-  if (issue === undefined) throw new Error(`the demo register has no ${status} exception`);
-  return issue.key;
-};
 
 describe('screenshots of every page, light and dark', () => {
   let e2e: E2eSandbox;
@@ -58,12 +50,12 @@ describe('screenshots of every page, light and dark', () => {
   });
 
   each('issue-panel', async (page) => {
-    await openIssue(page, e2e.sandbox.url, issueIn(e2e, 'active'));
+    await openIssue(page, e2e.sandbox.url, anIssueIn(e2e, 'active'));
     await appFrame(page).getByRole('heading', { name: 'Audit trail' }).waitFor();
   });
 
   each('intake', async (page) => {
-    await page.goto(`${e2e.sandbox.url}/browse/${issueIn(e2e, 'draft')}/fields/exception-risk-inputs`);
+    await page.goto(`${e2e.sandbox.url}/browse/${anIssueIn(e2e, 'draft')}/fields/exception-risk-inputs`);
     await appFrame(page).getByRole('region', { name: 'Pre-flight check' }).waitFor();
   });
 

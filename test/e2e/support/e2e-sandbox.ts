@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { STATUS_NAMES, type Status } from '../../../src/domain/exception/security-exception';
 import type { Person } from '../../../src/sandbox/seed/cast';
 import { THEME_COOKIE, USER_COOKIE } from '../../../src/sandbox/host/host-kit';
 import { defaultSandboxOptions, REPO_ROOT, startSandbox, type Sandbox, type SeedOptions } from '../../../src/sandbox/server/start-sandbox';
@@ -66,6 +67,13 @@ export const startE2eSandbox = async (seed: SeedOptions | null = E2E_SEED): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+export const anIssueIn = (e2e: E2eSandbox, status: Status): string => {
+  const { jira } = e2e.sandbox.world;
+  const issue = [...jira.state.issues.values()].find((candidate) => jira.state.statuses.get(candidate.statusId)?.name === STATUS_NAMES[status]);
+  if (issue === undefined) throw new Error(`the demo register has no ${status} exception`);
+  return issue.key;
 };
 
 export const screenshot = async (page: Page, name: string): Promise<string> => {
