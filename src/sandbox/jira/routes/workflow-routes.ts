@@ -349,24 +349,21 @@ const capabilities = (ctx: RouteContext): RouteResult => {
   const workflow = workflowId === undefined ? undefined : state.workflows.get(workflowId);
   if (workflowId !== undefined && workflow === undefined) return badRequest(`The workflow ${workflowId} does not exist.`);
   const projectScoped = project?.style === 'team-managed' || workflow?.projectId !== undefined;
+  const forgeRule =
+    (ruleKey: string, ruleType: string) =>
+    ([moduleKey, registered]: readonly [string, { readonly name?: string }]) => ({
+      id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
+      ruleKey,
+      ruleType,
+      name: registered.name ?? moduleKey,
+      description: registered.name ?? moduleKey,
+    });
   return ok({
     editorScope: projectScoped ? 'PROJECT' : 'GLOBAL',
     projectTypes: ['software'],
     forgeRules: [
-      ...[...validators].map(([moduleKey, registered]) => ({
-        id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
-        ruleKey: 'forge:expression-validator',
-        ruleType: 'Validator',
-        name: registered.name ?? moduleKey,
-        description: registered.name ?? moduleKey,
-      })),
-      ...[...postFunctions].map(([moduleKey, registered]) => ({
-        id: extensionAri({ appId: app.appId, environmentId: app.environmentId, moduleKey }),
-        ruleKey: FORGE_POST_FUNCTION_RULE_KEY,
-        ruleType: 'Function',
-        name: registered.name ?? moduleKey,
-        description: registered.name ?? moduleKey,
-      })),
+      ...[...validators].map(forgeRule('forge:expression-validator', 'Validator')),
+      ...[...postFunctions].map(forgeRule(FORGE_POST_FUNCTION_RULE_KEY, 'Function')),
     ],
   });
 };
