@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { StorageError, type StorageErrorCode } from '../../app/ports/storage-error';
+import { dbInteger } from './db-values';
 
 /**
  * What went wrong in a driver, recognised by shape so this module needs none of the drivers:
@@ -72,3 +73,8 @@ export const parseRow = <S extends z.ZodType>(schema: S, row: unknown, table: st
   const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; ');
   throw new StorageError('STORAGE.INVALID_ROW', `unreadable row in ${table}: ${issues}`, undefined);
 };
+
+const countSchema = z.object({ n: dbInteger });
+
+export const countOf = async (operation: string, run: () => Promise<unknown>, label: string): Promise<number> =>
+  parseRow(countSchema, await storageCall(operation, run), label).n;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, SelectQueryBuilder } from 'kysely';
-import { z } from 'zod';
 import { MAX_PAGE_SIZE, type Page } from '../../app/ports/page';
 import type {
   ConcurrencyQuery,
@@ -20,7 +19,6 @@ import { compareIssueKeys } from '../../domain/schedule/due-action';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { concurrencyCountsSelect, countColumnsOf, countsNothing, countsOf, NO_ACTIVE_COUNTS } from './concurrency-counts-query';
 import type { SqlDatabase } from './database';
-import { dbInteger } from './db-values';
 import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor';
 import {
   afterPosition,
@@ -35,7 +33,7 @@ import {
 import { NO_DAY, registerChildRowsOf, registerRecordOf, registerRowOf, type RegisterRecord } from './register-row';
 import { clampPageSize } from './page-limit';
 import type { ExceptionRegisterTable } from './schema';
-import { insertOnce, parseRow, storageCall } from './sql-errors';
+import { countOf, insertOnce, storageCall } from './sql-errors';
 
 /**
  * The register projection on SQL, correct without transactions (Forge SQL has none).
@@ -51,7 +49,6 @@ const MAX_PROJECTION_ATTEMPTS = 5;
 
 type PageableQuery = SelectQueryBuilder<RegisterScope, 'e', Selectable<ExceptionRegisterTable>>;
 
-const countSchema = z.object({ n: dbInteger });
 
 const sortValueOf = (entry: StoredRegisterEntry, column: SortColumn): string | number => {
   switch (column) {
@@ -154,10 +151,11 @@ export class SqlRegisterRepository implements RegisterRepository {
 
   async count(filter: RegisterFilter): Promise<number> {
     if (matchesNothing(filter)) return 0;
-    return this.countOf('count register entries', () =>
+    return countOf('count register entries', () =>
       filteredRegister(this.db, filter)
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow(),
+      'count',
     );
   }
 
@@ -172,7 +170,7 @@ export class SqlRegisterRepository implements RegisterRepository {
   }
 
   async countDue(query: DueQuery): Promise<number> {
-    return this.countOf('count due register entries', () => dueCountQuery(this.db, query).executeTakeFirstOrThrow());
+    return countOf('count due register entries', () => dueCountQuery(this.db, query).executeTakeFirstOrThrow(), 'count');
   }
 
   async concurrencyCounts(query: ConcurrencyQuery): Promise<ActiveExceptionCounts> {
@@ -263,10 +261,5 @@ export class SqlRegisterRepository implements RegisterRepository {
     if (rows.length <= limit || last === undefined) return { items };
     const position: KeysetPosition = { value: sortValueOf(last, column), key: last.issueKey };
     return { items, next: encodeCursor(ordering, position) };
-  }
-
-  private async countOf(operation: string, run: () => Promise<unknown>): Promise<number> {
-    const row = await storageCall(operation, run);
-    return parseRow(countSchema, row, 'count').n;
   }
 }

@@ -4,7 +4,7 @@ import type { ApproverCount, MonthCount, RegisterStatistics } from '../../app/re
 import { TIERS, type Status, type Tier } from '../../domain/exception/security-exception';
 import type { SqlDatabase } from './database';
 import { dbDecimal, dbInteger } from './db-values';
-import { parseRow, storageCall } from './sql-errors';
+import { countOf, parseRow, storageCall } from './sql-errors';
 
 /**
  * The register's aggregates, one statement each. Date arithmetic differs between engines, so the one expression
@@ -14,7 +14,6 @@ import { parseRow, storageCall } from './sql-errors';
 const ENDED: readonly Status[] = ['expired', 'revoked', 'remediated', 'superseded'];
 const UNDECIDED: readonly Status[] = ['draft', 'submitted', 'risk-review', 'awaiting-approval'];
 
-const countSchema = z.object({ n: dbInteger });
 const monthRowSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), n: dbInteger });
 const tierRowSchema = z.object({ tier: z.enum(TIERS), n: dbInteger });
 const approverRowSchema = z.object({ approver: z.string(), n: dbInteger });
@@ -198,8 +197,8 @@ export class SqlRegisterStatistics implements RegisterStatistics {
     );
   }
 
-  private async count(operation: string, run: () => Promise<unknown>): Promise<number> {
-    return parseRow(countSchema, await storageCall(operation, run), operation).n;
+  private count(operation: string, run: () => Promise<unknown>): Promise<number> {
+    return countOf(operation, run, operation);
   }
 
   private async byMonth(operation: string, run: () => Promise<readonly unknown[]>): Promise<readonly MonthCount[]> {

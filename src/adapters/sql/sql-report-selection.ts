@@ -1,20 +1,17 @@
 import type { SelectQueryBuilder, Selectable } from 'kysely';
-import { z } from 'zod';
 import type { DayRange } from '../../app/jobs/job-ports';
 import type { ReportItem, ReportSection, ReportSelection } from '../../app/reports/report-ports';
 import type { IsoDate } from '../../domain/shared/dates';
 import type { SqlDatabase } from './database';
-import { dbInteger, toDbFlag } from './db-values';
+import { toDbFlag } from './db-values';
 import { clampPageSize } from './page-limit';
 import type { RegisterScope } from './register-queries';
 import { registerRecordOf } from './register-row';
 import type { ExceptionRegisterTable } from './schema';
-import { parseRow, storageCall } from './sql-errors';
+import { countOf, storageCall } from './sql-errors';
 
 type Scoped = SelectQueryBuilder<RegisterScope, 'e', object>;
 type Ordered = (query: SelectQueryBuilder<RegisterScope, 'e', Selectable<ExceptionRegisterTable>>) => SelectQueryBuilder<RegisterScope, 'e', Selectable<ExceptionRegisterTable>>;
-
-const countSchema = z.object({ n: dbInteger });
 
 const itemOf = (row: Selectable<ExceptionRegisterTable>): ReportItem => {
   const { entry } = registerRecordOf(row);
@@ -45,9 +42,9 @@ export class SqlReportSelection implements ReportSelection {
   }
 
   private async section(name: string, scope: () => Scoped, order: Ordered, limit: number): Promise<ReportSection> {
-    const counted = await storageCall(`count ${name}`, () => scope().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+    const count = await countOf(`count ${name}`, () => scope().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(), 'count');
     const rows = await storageCall(`read ${name}`, () => order(scope().selectAll('e')).limit(clampPageSize(limit)).execute());
-    return { count: parseRow(countSchema, counted, 'count').n, items: rows.map(itemOf) };
+    return { count, items: rows.map(itemOf) };
   }
 
   lackingControls(limit: number): Promise<ReportSection> {
