@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ok } from '../../domain/shared/result';
 import type { AdfDocument } from './adf';
+import { chunk } from './chunk';
 import type { SiteFieldIds } from './field-ids';
 import { noContent, requestLine, type JiraClient } from './jira-client';
 import { invalidResponse, type JiraResult } from './jira-errors';
@@ -113,9 +114,6 @@ export type IssueNotification = {
 /** bulkfetch accepts at most 100 issues per request. */
 export const BULK_FETCH_LIMIT = 100;
 const DEFAULT_PAGE_SIZE = 100;
-
-const chunk = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 
 const searchPageSchema = z.looseObject({
   issues: z.array(issueBeanSchema).default([]),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ok } from '../../domain/shared/result';
+import { chunk } from './chunk';
 import { requestLine, type JiraClient } from './jira-client';
 import { invalidResponse, type JiraResult } from './jira-errors';
 import { isLastPage, pageSchema } from './jira-page';
@@ -24,8 +25,7 @@ export const userOperations = (client: JiraClient) => ({
   async findUsersByAccountId(accountIds: readonly string[]): Promise<JiraResult<JiraUser[]>> {
     const wanted = [...new Set(accountIds)];
     const found: JiraUser[] = [];
-    for (let first = 0; first < wanted.length; first += USER_LOOKUP_BATCH) {
-      const batch = wanted.slice(first, first + USER_LOOKUP_BATCH);
+    for (const batch of chunk(wanted, USER_LOOKUP_BATCH)) {
       const users = await usersOfBatch(client, batch);
       if (!users.ok) return users;
       found.push(...users.value);

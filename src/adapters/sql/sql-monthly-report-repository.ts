@@ -7,7 +7,7 @@ import {
   type MonthlyReportSummary,
 } from '../../app/reports/report-ports';
 import type { SqlDatabase } from './database';
-import { jsonText } from './db-values';
+import { jsonText, toDbInstant } from './db-values';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { clampPageSize } from './page-limit';
 import { insertOnce, parseRow, storageCall } from './sql-errors';
@@ -46,7 +46,7 @@ export class SqlMonthlyReportRepository implements MonthlyReportRepository {
         .insertInto('monthly_reports')
         .values({
           month: checked.month,
-          generated_at: new Date(checked.generatedAt).toISOString(),
+          generated_at: toDbInstant(checked.generatedAt),
           period_start: checked.periodStart,
           period_end: checked.periodEnd,
           content: JSON.stringify(checked),
