@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StatusCategory } from '../../domain/provisioning/status-categories';
 import { ok } from '../../domain/shared/result';
 import { noContent, type JiraClient } from './jira-client';
 import type { JiraResult } from './jira-errors';
@@ -12,7 +13,6 @@ import { jiraPath, withQuery } from './jira-path';
  * place the register's home issue: the issue types a project offers and the site's address.
  */
 
-export type StatusCategory = 'TODO' | 'IN_PROGRESS' | 'DONE';
 export type ConfigurationScope = { readonly type: 'GLOBAL' } | { readonly type: 'PROJECT'; readonly project: { readonly id: string } };
 export type NamedItem = { readonly id: string; readonly name: string };
 export type JiraStatus = NamedItem & { readonly statusCategory: StatusCategory | undefined };

@@ -1,3 +1,4 @@
+import type { StatusCategory } from '../../domain/provisioning/status-categories';
 import type { Ok, Refusal } from '../../domain/shared/result';
 
 /**
@@ -21,7 +22,6 @@ export type Page<T> = { readonly values: readonly T[]; readonly isLast: boolean;
 export type PageRequest = { readonly startAt?: number; readonly pageSize?: number };
 
 export type NamedItem = { readonly id: string; readonly name: string };
-export type StatusCategory = 'TODO' | 'IN_PROGRESS' | 'DONE';
 export type JiraStatus = NamedItem & { readonly statusCategory: StatusCategory | undefined };
 export type ConfigurationScope = { readonly type: 'GLOBAL' } | { readonly type: 'PROJECT'; readonly project: { readonly id: string } };
 

@@ -1,4 +1,4 @@
-import { STATUSES, STATUS_NAMES, TERMINAL_STATUSES, type Status } from '../exception/security-exception';
+import { STATUSES, STATUS_NAMES, isTerminal, type Status } from '../exception/security-exception';
 
 /** Jira's three status categories: what boards and "resolved" filters use to group statuses. */
 export type StatusCategory = 'TODO' | 'IN_PROGRESS' | 'DONE';
@@ -10,7 +10,7 @@ export type StatusCategory = 'TODO' | 'IN_PROGRESS' | 'DONE';
  */
 export const statusCategoryOf = (status: Status): StatusCategory => {
   if (status === 'draft') return 'TODO';
-  return TERMINAL_STATUSES.includes(status) ? 'DONE' : 'IN_PROGRESS';
+  return isTerminal(status) ? 'DONE' : 'IN_PROGRESS';
 };
 
 export type PlannedStatus = { readonly status: Status; readonly name: string; readonly category: StatusCategory };
