@@ -6,6 +6,7 @@ import { loadPolicy } from '../../adapters/forge/kvs-policy-source';
 import { KvsSecretStore } from '../../adapters/forge/kvs-secret-store';
 import type { FieldIds } from '../../adapters/jira/field-ids';
 import { createJiraGateways, type JiraGateways } from '../../adapters/jira/jira-gateway-factory';
+import type { RetryPolicy } from '../../adapters/jira/retry-policy';
 import type { SqlDatabase } from '../../adapters/sql/database';
 import { SqlApprovalRepository } from '../../adapters/sql/sql-approval-repository';
 import { SqlAuditStore } from '../../adapters/sql/sql-audit-store';
@@ -90,8 +91,17 @@ export const openStorage = (platform: Platform): Storage => {
   };
 };
 
-export const jiraGateways = (platform: Platform): JiraGateways =>
-  createJiraGateways({ ...forgeRequestJira, sleep: (ms) => platform.sleep(ms), random: Math.random, now: () => platform.now() });
+/** A person is waiting: one retry after a short pause (a Retry-After of up to two seconds), then the call fails. */
+export const QUICK_RETRY: RetryPolicy = { maxAttempts: 2, maxTotalWaitMs: 2_000, baseDelayMs: 250, maxDelayMs: 1_000 };
+
+export const jiraGateways = (platform: Platform, retry?: RetryPolicy): JiraGateways =>
+  createJiraGateways({
+    ...forgeRequestJira,
+    sleep: (ms) => platform.sleep(ms),
+    random: Math.random,
+    now: () => platform.now(),
+    ...(retry === undefined ? {} : { retry }),
+  });
 
 /**
  * The ids of the app's fields, resolved at most once per invocation, and from the installation's KVS cache when it

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getAppContext } from '@forge/api';
-import { forgeRequestJira } from '../../adapters/forge/forge-request-jira';
 import { loadOrCreateInstallationKey, type InstallationKey } from '../../adapters/crypto/ed25519-signer';
 import { KvsIntegrationSettings, KvsSetupRuns, KvsVerificationCache } from '../../adapters/forge/kvs-admin-settings';
 import { KvsAuditorGrants } from '../../adapters/forge/kvs-auditor-grants';
@@ -10,7 +9,6 @@ import { KvsRegisterHome } from '../../adapters/forge/kvs-register-home';
 import { KvsSecretStore } from '../../adapters/forge/kvs-secret-store';
 import type { FieldIds } from '../../adapters/jira/field-ids';
 import { JiraExceptionReader } from '../../adapters/jira/jira-exception-reader';
-import { createJiraGateway } from '../../adapters/jira/jira-gateway';
 import type { JiraGateways } from '../../adapters/jira/jira-gateway-factory';
 import { JiraRenewalIssues } from '../../adapters/jira/jira-renewal-issues';
 import { KvsLeaseStore } from '../../adapters/kvs/kvs-lease-store';
@@ -25,12 +23,11 @@ import type { ExceptionIssueReader, Remote } from '../../app/projection/projecti
 import { auditChainStatus, type ChainState } from '../../app/register/audit-chain-status';
 import type { RegisterStatistics } from '../../app/register/statistics-ports';
 import type { RenewalIssues } from '../../app/renewal/renewal-ports';
-import type { RetryPolicy } from '../../adapters/jira/retry-policy';
 import type { Policy, PolicyProblem } from '../../domain/policy/policy-config';
 import { ok, type Result } from '../../domain/shared/result';
 import { displayNamesOf, type DisplayNameLookup } from '../resolvers/person-names';
 import { accessDirectory } from './access-directory';
-import { exceptionFieldIds, jiraGateways, openStorage, readIssueAsException, type Storage } from './invocation-deps';
+import { exceptionFieldIds, jiraGateways, openStorage, QUICK_RETRY, readIssueAsException, type Storage } from './invocation-deps';
 import { exceptionIssueReader } from './jira-ports';
 import type { Platform } from './platform';
 
@@ -90,16 +87,8 @@ const noWebTriggersDeclared: WebTriggerUrls = { urlOf: () => Promise.resolve(nul
  * Names are a courtesy, so they get a small share of a resolver's 25 s: a Retry-After of up to two seconds is waited
  * out once, a longer one leaves the names out of this answer.
  */
-const NAME_LOOKUP_RETRY: RetryPolicy = { maxAttempts: 2, maxTotalWaitMs: 2_000, baseDelayMs: 250, maxDelayMs: 1_000 };
-
 const displayNameLookup = (platform: Platform): DisplayNameLookup => {
-  const jira = createJiraGateway({
-    request: forgeRequestJira.asApp,
-    sleep: (ms) => platform.sleep(ms),
-    random: Math.random,
-    now: () => platform.now(),
-    retry: NAME_LOOKUP_RETRY,
-  });
+  const jira = jiraGateways(platform, QUICK_RETRY).asApp;
   return async (accountIds) => {
     const users = await jira.findUsersByAccountId(accountIds);
     return users.ok ? ok(displayNamesOf(users.value)) : users;

@@ -4,9 +4,8 @@ import { cachedInKvs } from '../../adapters/forge/kvs-cache';
 import { loadPolicy } from '../../adapters/forge/kvs-policy-source';
 import { forgeRequestJira } from '../../adapters/forge/forge-request-jira';
 import { createJiraClient } from '../../adapters/jira/jira-client';
-import { createJiraGateways, type JiraGateways } from '../../adapters/jira/jira-gateway-factory';
+import type { JiraGateways } from '../../adapters/jira/jira-gateway-factory';
 import { jiraPath } from '../../adapters/jira/jira-path';
-import type { RetryPolicy } from '../../adapters/jira/retry-policy';
 import { SqlActivationEvidence } from '../../adapters/sql/sql-activation-evidence';
 import type { TransitionCheckDeps } from '../../app/approvals/check-transition';
 import type { IssueCommentReader } from '../../app/approvals/decision-ports';
@@ -14,7 +13,7 @@ import type { PolicySource } from '../../app/approvals/policy-source';
 import type { RecordDecisionDeps } from '../../app/approvals/record-decision';
 import type { GroupDirectory } from '../../app/projection/projection-ports';
 import { adfPlainText } from './adf-text';
-import { exceptionFieldIds, jiraGateways, openStorage, projectionWriterDeps } from './invocation-deps';
+import { exceptionFieldIds, jiraGateways, openStorage, projectionWriterDeps, QUICK_RETRY } from './invocation-deps';
 import { exceptionIssueReader, groupDirectory } from './jira-ports';
 import type { Platform } from './platform';
 
@@ -24,14 +23,8 @@ import type { Platform } from './platform';
  * ordinary retry budget). Built per invocation; what outlives one is cached in the installation's own KVS.
  */
 
-/** A person is waiting: one retry after a short pause, then the validator answers that the check could not be made. */
-export const VALIDATOR_RETRY: RetryPolicy = { maxAttempts: 2, maxTotalWaitMs: 2_000, baseDelayMs: 250, maxDelayMs: 1_000 };
-
 /** Someone removed from an approver group loses the right to approve within this time. */
 export const GROUPS_TTL_SECONDS = 60;
-
-export const validatorGateways = (platform: Platform): JiraGateways =>
-  createJiraGateways({ ...forgeRequestJira, sleep: (ms) => platform.sleep(ms), random: Math.random, now: () => platform.now(), retry: VALIDATOR_RETRY });
 
 /** The stored policy, or why it cannot be used; a store that does not answer is a failure like any other. */
 export const kvsPolicySource: PolicySource = {
@@ -87,7 +80,8 @@ export const issueCommentReader = (platform: Platform): IssueCommentReader => {
 
 export const transitionCheckDeps = (platform: Platform, installation: string | undefined): TransitionCheckDeps => {
   const storage = openStorage(platform);
-  const gateways = validatorGateways(platform);
+  // A person waits at the transition screen: after one quick retry the validator answers that the check could not be made.
+  const gateways = jiraGateways(platform, QUICK_RETRY);
   return {
     issues: exceptionIssueReader(gateways.asApp, exceptionFieldIds(gateways)),
     approvals: storage.approvals,
