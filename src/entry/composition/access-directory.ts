@@ -5,6 +5,8 @@ import type { JiraGateways } from '../../adapters/jira/jira-gateway-factory';
 import type { AccessDirectory, CallerPermissions } from '../../app/access/access-ports';
 import type { Remote } from '../../app/projection/projection-ports';
 import { ok } from '../../domain/shared/result';
+import { groupDirectory } from './jira-ports';
+import { GROUPS_TTL_SECONDS } from './rule-deps';
 
 /**
  * What Jira says about the caller, cached in the installation's KVS for a minute: a person opening page after page
@@ -12,7 +14,7 @@ import { ok } from '../../domain/shared/result';
  * within that minute. Groups are read as the app (a person may lack *Browse users and groups*); permissions are
  * asked as the caller, so Jira answers for exactly that person.
  */
-const ROLE_TTL_SECONDS = 60;
+const ROLE_TTL_SECONDS = GROUPS_TTL_SECONDS;
 /** A project's id never changes for its key's lifetime; an hour bounds the effect of a key being reused. */
 const PROJECT_ID_TTL_SECONDS = 3600;
 
@@ -31,10 +33,7 @@ export const accessDirectory = (gateways: JiraGateways): AccessDirectory => {
 
   return {
     groupsOf: (accountId) =>
-      cachedInKvs(`cache:groups:${kvsKeyPart(accountId)}`, groupsSchema, ROLE_TTL_SECONDS, async () => {
-        const groups = await gateways.asApp.getUserGroups(accountId);
-        return groups.ok ? ok(groups.value.map((group) => group.name)) : groups;
-      }),
+      cachedInKvs(`cache:groups:${kvsKeyPart(accountId)}`, groupsSchema, ROLE_TTL_SECONDS, () => groupDirectory(gateways.asApp).groupsOf(accountId)),
 
     permissionsOf: (accountId, projectKey) =>
       cachedInKvs(
