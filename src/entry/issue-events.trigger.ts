@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { retryInvocationLater, type RetryRequest } from '../adapters/forge/invocation-retry';
+import { retryInvocationLater, retryTimingOf, type RetryRequest, type RetryTiming } from '../adapters/forge/invocation-retry';
 import { handleIssueEvent, type IssueEvent, type IssueEventOutcome, type StatusChange } from '../app/projection/handle-issue-event';
 import { issueEventDeps } from './composition/invocation-deps';
 import { forgePlatform, type Platform } from './composition/platform';
@@ -61,18 +61,14 @@ export type IssueEventAnswer =
   | { readonly status: 'ignored'; readonly reason: string }
   | { readonly status: 'processed'; readonly outcome: IssueEventOutcome };
 
-const retryAfterOf = (outcome: IssueEventOutcome): { afterMs: number; rateLimited: boolean } | undefined => {
+const retryAfterOf = (outcome: IssueEventOutcome): RetryTiming | undefined => {
   const { projection, bypass } = outcome;
   if (projection.kind === 'failed' && projection.retryable) {
     return { afterMs: projection.retryAfterMs ?? 60_000, rateLimited: projection.retryAfterMs !== undefined };
   }
-  if (bypass?.kind === 'failed' && isTransient(bypass.failure)) {
-    return { afterMs: bypass.failure.retryAfterMs ?? 60_000, rateLimited: bypass.failure.code === 'JIRA.RATE_LIMITED' };
-  }
+  if (bypass?.kind === 'failed' && isTransient(bypass.failure)) return retryTimingOf(bypass.failure);
   const { voiding } = outcome;
-  if (voiding?.kind === 'failed' && isTransient(voiding.failure)) {
-    return { afterMs: voiding.failure.retryAfterMs ?? 60_000, rateLimited: voiding.failure.code === 'JIRA.RATE_LIMITED' };
-  }
+  if (voiding?.kind === 'failed' && isTransient(voiding.failure)) return retryTimingOf(voiding.failure);
   return undefined;
 };
 

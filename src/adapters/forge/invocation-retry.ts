@@ -13,3 +13,11 @@ export const retryInvocationLater = (afterMs: number, upstreamRateLimited: boole
   });
   return answer as RetryRequest;
 };
+
+export type RetryTiming = { readonly afterMs: number; readonly rateLimited: boolean };
+
+/** When to retry after Jira failed in passing: when it said to, or in a minute. */
+export const retryTimingOf = (failure: { readonly code: string; readonly retryAfterMs?: number }): RetryTiming => ({
+  afterMs: failure.retryAfterMs ?? 60_000,
+  rateLimited: failure.code === 'JIRA.RATE_LIMITED',
+});

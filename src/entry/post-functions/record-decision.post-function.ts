@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { retryInvocationLater, type RetryRequest } from '../../adapters/forge/invocation-retry';
+import { retryInvocationLater, retryTimingOf, type RetryRequest } from '../../adapters/forge/invocation-retry';
 import { AuditAppendContendedError } from '../../app/audit/append-audit-entry';
 import { recordDecision, type RecordDecisionDeps, type RecordDecisionOutcome } from '../../app/approvals/record-decision';
 import { isStorageError } from '../../app/ports/storage-error';
@@ -93,7 +93,8 @@ export const recordDecisionHandler =
       });
       if (outcome.kind === 'failed' && isTransient(outcome.failure)) {
         logLine('warn', 'decision-recorder', 'Jira was unavailable; asking the platform to retry', { issueKey: event.issue.key });
-        return retryInvocationLater(outcome.failure.retryAfterMs ?? ONE_MINUTE_MS, outcome.failure.code === 'JIRA.RATE_LIMITED');
+        const retry = retryTimingOf(outcome.failure);
+        return retryInvocationLater(retry.afterMs, retry.rateLimited);
       }
       if (outcome.kind === 'failed' || outcome.kind === 'not-counted') {
         logLine('warn', 'decision-recorder', 'a decision was not recorded', { issueKey: event.issue.key, kind: outcome.kind });
