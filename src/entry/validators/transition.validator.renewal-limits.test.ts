@@ -78,5 +78,6 @@ describe('a renewal at its original’s concurrency limit', () => {
     await taken(original, 'Activate', PEOPLE.risk);
 
     expect(await validate(candidateKey, check)).toEqual(expected);
-  });
+    // Each case sets up a site and plays two requests through the workflow: seconds of work, more on a loaded machine.
+  }, 20_000);
 });
